@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import { loadManifest, loadTag, LoadError, type Fetcher } from '../data/load';
+import type { Manifest } from '../data/schema';
+import type { SpecTable } from '../data/spec-table';
+
+export type Loadable<T> =
+  { status: 'loading' } | { status: 'error'; what: string; message: string } | { status: 'ready'; value: T };
+
+function toError(error: unknown, what: string): Loadable<never> {
+  if (error instanceof LoadError) return { status: 'error', what: error.what, message: error.message };
+  return { status: 'error', what, message: error instanceof Error ? error.message : String(error) };
+}
+
+const defaultFetcher: Fetcher = (url, init) => fetch(url, init);
+
+/**
+ * Runs `load` whenever `key` changes (or on retry), aborting the previous run. The result is kept with
+ * the key it answers, so a stale answer is never shown for a newer request and nothing is set
+ * synchronously inside the effect.
+ */
+function useLoad<T>(key: string | null, what: string, load: (signal: AbortSignal) => Promise<T>) {
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<{ key: string; state: Loadable<T> } | null>(null);
+  const fullKey = key === null ? null : `${attempt}#${key}`;
+  useEffect(() => {
+    if (fullKey === null) return undefined;
+    const controller = new AbortController();
+    load(controller.signal).then(
+      (value) => setResult({ key: fullKey, state: { status: 'ready', value } }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setResult({ key: fullKey, state: toError(error, what) });
+      },
+    );
+    return () => controller.abort();
+  }, [fullKey, what, load]);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const state: Loadable<T> = result && result.key === fullKey ? result.state : { status: 'loading' };
+  return { state, retry };
+}
+
+/** Loads the dataset manifest (again on retry). */
+export function useManifest(manifestUrl: string, fetcher: Fetcher = defaultFetcher) {
+  const load = useCallback(
+    (signal: AbortSignal) => loadManifest(fetcher, manifestUrl, signal),
+    [fetcher, manifestUrl],
+  );
+  return useLoad(manifestUrl, manifestUrl, load);
+}
+
+/** Loads the shards of the chosen tag; switching tags aborts the previous load. */
+export function useTagTable(
+  manifestUrl: string,
+  manifest: Manifest | null,
+  tagName: string | null,
+  fetcher: Fetcher = defaultFetcher,
+) {
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<SpecTable> => {
+      const entry = manifest?.tags.find((t) => t.name === tagName);
+      if (!entry) throw new LoadError(manifestUrl, `Tag "${tagName ?? ''}" is not in this dataset.`);
+      return loadTag(fetcher, manifestUrl, entry, signal);
+    },
+    [fetcher, manifest, manifestUrl, tagName],
+  );
+  return useLoad(manifest && tagName !== null ? tagName : null, manifestUrl, load);
+}

@@ -1,0 +1,40 @@
+/** How raw source values read on screen; the data keeps them exactly as the source had them. */
+
+export const SHORT_HASH_LENGTH = 7;
+
+export function shortHash(hash: string): string {
+  return hash.slice(0, SHORT_HASH_LENGTH);
+}
+
+/** Since Spack 1.0 compilers are build dependencies, so many specs record compiler `none`. */
+export function formatCompiler(compiler: string): string {
+  if (compiler === 'none' || compiler === '') return 'no compiler';
+  // `gcc@=13.2.0` is Spack's exact-version syntax; on screen the `=` is noise.
+  return compiler.replace('@=', '@');
+}
+
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+
+/** Bytes in binary units; the source's `-` (and any text that is not a byte count) reads "unknown". */
+export function formatSize(size: number | string): string {
+  let bytes: number;
+  if (typeof size === 'number') bytes = size;
+  else if (/^\d+$/.test(size.trim())) bytes = Number(size.trim());
+  else return 'unknown';
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+export function formatVersions(versions: readonly string[]): string {
+  return versions.join(', ');
+}

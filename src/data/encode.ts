@@ -1,0 +1,103 @@
+import {
+  SCHEMA_VERSION,
+  SHARD_FORMAT,
+  type ListColumnJson,
+  type Shard,
+  type SparseColumnJson,
+} from './schema';
+import type { SpecRecord } from './spec-table';
+
+class Dict {
+  readonly values: string[] = [];
+  private readonly index = new Map<string, number>();
+  code(value: string): number {
+    let code = this.index.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.index.set(value, code);
+    }
+    return code;
+  }
+}
+
+function compareRecords(a: SpecRecord, b: SpecRecord): number {
+  if (a.package !== b.package) return a.package < b.package ? -1 : 1;
+  return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
+}
+
+/**
+ * Encode one tag's records as a columnar shard. Rows are ordered by package then hash, which keeps
+ * output deterministic and lets gzip fold runs of equal codes.
+ */
+export function encodeShard(tag: string, part: number, records: readonly SpecRecord[]): Shard {
+  const rows = [...records].sort(compareRecords);
+  const d = {
+    package: new Dict(),
+    version: new Dict(),
+    compiler: new Dict(),
+    os: new Dict(),
+    platform: new Dict(),
+    target: new Dict(),
+    stack: new Dict(),
+    variant: new Dict(),
+    sizeText: new Dict(),
+  };
+  const list = (): ListColumnJson => ({ lengths: [], values: [] });
+  const versions = list();
+  const stacks = list();
+  const variants = list();
+  const push = (col: ListColumnJson, dict: Dict, values: readonly string[]) => {
+    col.lengths.push(values.length);
+    for (const v of values) col.values.push(dict.code(v));
+  };
+  const sparse: Record<string, SparseColumnJson> = {};
+  const columns: Shard['columns'] = {
+    hash: rows.map((r) => r.hash).join(''),
+    package: [],
+    compiler: [],
+    os: [],
+    platform: [],
+    target: [],
+    versions,
+    stacks,
+    variants,
+    size: [],
+  };
+  rows.forEach((r, i) => {
+    columns.package.push(d.package.code(r.package));
+    columns.compiler.push(d.compiler.code(r.compiler));
+    columns.os.push(d.os.code(r.os));
+    columns.platform.push(d.platform.code(r.platform));
+    columns.target.push(d.target.code(r.target));
+    push(versions, d.version, r.versions);
+    push(stacks, d.stack, r.stacks);
+    push(variants, d.variant, r.variants);
+    columns.size.push(typeof r.size === 'number' ? r.size : -d.sizeText.code(r.size) - 1);
+    for (const [field, value] of Object.entries(r.extra)) {
+      const col = (sparse[field] ??= { rows: [], values: [] });
+      col.rows.push(i);
+      col.values.push(value);
+    }
+  });
+  return {
+    format: SHARD_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    tag,
+    part,
+    count: rows.length,
+    dicts: {
+      package: d.package.values,
+      version: d.version.values,
+      compiler: d.compiler.values,
+      os: d.os.values,
+      platform: d.platform.values,
+      target: d.target.values,
+      stack: d.stack.values,
+      variant: d.variant.values,
+      sizeText: d.sizeText.values,
+    },
+    columns,
+    sparse,
+  };
+}

@@ -1,0 +1,123 @@
+import { mergeTables } from './merge';
+import { DataFormatError, parseManifest, parseShard } from './parse';
+import type { Manifest, ShardRef, TagEntry } from './schema';
+import { decodeShard, type SpecTable } from './spec-table';
+
+export type Fetcher = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+
+/** A load that failed; `what` names the file (URL) so the screen can say what to retry. */
+export class LoadError extends Error {
+  constructor(
+    readonly what: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LoadError';
+  }
+}
+
+async function fetchBytes(fetcher: Fetcher, url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetcher(url, signal ? { signal } : undefined);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new LoadError(
+      url,
+      `${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!response.ok)
+    throw new LoadError(url, `${url}: the server answered ${response.status} ${response.statusText}`);
+  return response.arrayBuffer();
+}
+
+function parseJson(bytes: ArrayBuffer, url: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new LoadError(
+      url,
+      `${url}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string | null> {
+  // crypto.subtle exists only in secure contexts; a portal served over plain http still gets the size check.
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function rethrowAsLoad(url: string, error: unknown): never {
+  if (error instanceof DataFormatError || error instanceof Error) {
+    if (error instanceof LoadError) throw error;
+    if (error.name === 'AbortError') throw error;
+    throw new LoadError(url, error.message);
+  }
+  throw new LoadError(url, `${url}: ${String(error)}`);
+}
+
+export async function loadManifest(
+  fetcher: Fetcher,
+  manifestUrl: string,
+  signal?: AbortSignal,
+): Promise<Manifest> {
+  const bytes = await fetchBytes(fetcher, manifestUrl, signal);
+  try {
+    return parseManifest(parseJson(bytes, manifestUrl), manifestUrl);
+  } catch (error) {
+    rethrowAsLoad(manifestUrl, error);
+  }
+}
+
+async function loadShard(
+  fetcher: Fetcher,
+  url: string,
+  ref: ShardRef,
+  signal?: AbortSignal,
+): Promise<SpecTable> {
+  const bytes = await fetchBytes(fetcher, url, signal);
+  if (bytes.byteLength !== ref.bytes) {
+    throw new LoadError(
+      url,
+      `${url}: ${bytes.byteLength} bytes, the manifest says ${ref.bytes} (stale or truncated file)`,
+    );
+  }
+  const digest = await sha256Hex(bytes);
+  if (digest !== null && digest !== ref.sha256) {
+    throw new LoadError(url, `${url}: content hash ${digest} does not match the manifest's ${ref.sha256}`);
+  }
+  try {
+    const table = decodeShard(parseShard(parseJson(bytes, url), url), url);
+    if (table.count !== ref.specCount) {
+      throw new LoadError(url, `${url}: count: ${table.count} specs, the manifest says ${ref.specCount}`);
+    }
+    return table;
+  } catch (error) {
+    rethrowAsLoad(url, error);
+  }
+}
+
+/** Load every shard of one tag, resolving shard paths against the manifest's own URL. */
+export async function loadTag(
+  fetcher: Fetcher,
+  manifestUrl: string,
+  tag: TagEntry,
+  signal?: AbortSignal,
+): Promise<SpecTable> {
+  const tables = await Promise.all(
+    tag.shards.map((ref) => loadShard(fetcher, new URL(ref.path, manifestUrl).href, ref, signal)),
+  );
+  for (const t of tables) {
+    if (t.dicts.tag[0] !== tag.name) {
+      throw new LoadError(
+        manifestUrl,
+        `${manifestUrl}: a shard of tag "${tag.name}" holds tag "${t.dicts.tag[0]}"`,
+      );
+    }
+  }
+  return mergeTables(tables);
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * The one data contract between the builder CLI and the app: a manifest (`index.json`) and per-tag
+ * columnar, dictionary-encoded shards. docs/data-format.md describes it in prose; tests keep the two in step.
+ */
+export const SCHEMA_VERSION = 1;
+export const MANIFEST_FORMAT = 'spack-cache-explorer/manifest';
+export const SHARD_FORMAT = 'spack-cache-explorer/shard';
+
+export const HASH_LENGTH = 32;
+export const HASH_PATTERN = /^[a-z2-7]{32}$/;
+const HASH_COLUMN_PATTERN = /^[a-z2-7]*$/;
+
+// A plain per-element zod check costs seconds at a million rows; one loop per column is enough.
+function isIndexArray(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return false;
+  return true;
+}
+function isIntArray(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) if (typeof v !== 'number' || !Number.isSafeInteger(v)) return false;
+  return true;
+}
+
+const indexArray = z.custom<number[]>(isIndexArray, 'expected an array of non-negative integers');
+const intArray = z.custom<number[]>(isIntArray, 'expected an array of integers');
+const nonNegInt = z.number().int().nonnegative();
+
+/** A list-valued column: row i owns `lengths[i]` consecutive entries of `values`. */
+export const listColumnSchema = z.strictObject({ lengths: indexArray, values: indexArray });
+
+/** A column present on few rows (e.g. `tarball`), or a source field this contract does not know yet. */
+export const sparseColumnSchema = z.strictObject({ rows: indexArray, values: z.array(z.unknown()) });
+
+export const DICT_NAMES = [
+  'package',
+  'version',
+  'compiler',
+  'os',
+  'platform',
+  'target',
+  'stack',
+  'variant',
+  'sizeText',
+] as const;
+export type DictName = (typeof DICT_NAMES)[number];
+
+export const shardSchema = z.strictObject({
+  format: z.literal(SHARD_FORMAT),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tag: z.string().min(1),
+  part: nonNegInt,
+  count: nonNegInt,
+  dicts: z.strictObject({
+    package: z.array(z.string()),
+    version: z.array(z.string()),
+    compiler: z.array(z.string()),
+    os: z.array(z.string()),
+    platform: z.array(z.string()),
+    target: z.array(z.string()),
+    stack: z.array(z.string()),
+    variant: z.array(z.string()),
+    sizeText: z.array(z.string()),
+  }),
+  columns: z.strictObject({
+    hash: z.string().regex(HASH_COLUMN_PATTERN, 'expected lowercase base32 characters (a-z, 2-7)'),
+    package: indexArray,
+    compiler: indexArray,
+    os: indexArray,
+    platform: indexArray,
+    target: indexArray,
+    versions: listColumnSchema,
+    stacks: listColumnSchema,
+    variants: listColumnSchema,
+    size: intArray,
+  }),
+  sparse: z.record(z.string(), sparseColumnSchema),
+});
+export type Shard = z.infer<typeof shardSchema>;
+export type ListColumnJson = z.infer<typeof listColumnSchema>;
+export type SparseColumnJson = z.infer<typeof sparseColumnSchema>;
+
+export const shardRefSchema = z.strictObject({
+  path: z.string().min(1),
+  bytes: nonNegInt,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex characters'),
+  specCount: nonNegInt,
+});
+export type ShardRef = z.infer<typeof shardRefSchema>;
+
+export const tagEntrySchema = z.strictObject({
+  name: z.string().min(1),
+  specCount: nonNegInt,
+  packageCount: nonNegInt,
+  stacks: z.array(z.strictObject({ name: z.string().min(1), specCount: nonNegInt })),
+  shards: z.array(shardRefSchema).min(1),
+});
+export type TagEntry = z.infer<typeof tagEntrySchema>;
+
+export const sourceSchema = z.strictObject({
+  kind: z.string().min(1),
+  location: z.string(),
+  files: nonNegInt,
+});
+
+export const manifestSchema = z.strictObject({
+  format: z.literal(MANIFEST_FORMAT),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  generatedAt: z.iso.datetime(),
+  generator: z.string().min(1),
+  sources: z.array(sourceSchema),
+  tags: z.array(tagEntrySchema),
+  notes: z.array(z.string()),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Read only the envelope first, so that a newer format gets a clear message instead of a schema dump. */
+export const envelopeSchema = z.looseObject({ format: z.string(), schemaVersion: z.number() });
