@@ -2,6 +2,13 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
+// jsdom does no layout, so every element measures 0×0 and virtualised lists render nothing. Give elements
+// a fixed viewport-sized box (the "fixed size" component tests need); real layout is tested in Chromium.
+if (typeof HTMLElement !== 'undefined') {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 800 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+}
+
 afterEach(() => {
   cleanup();
 });

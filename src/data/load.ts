@@ -47,7 +47,7 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string | null> {
   // crypto.subtle exists only in secure contexts; a portal served over plain http still gets the size check.
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new Uint8Array(bytes)));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -86,7 +86,15 @@ async function loadShard(
       `${url}: ${bytes.byteLength} bytes, the manifest says ${ref.bytes} (stale or truncated file)`,
     );
   }
-  const digest = await sha256Hex(bytes);
+  let digest: string | null;
+  try {
+    digest = await sha256Hex(bytes);
+  } catch (error) {
+    throw new LoadError(
+      url,
+      `${url}: could not compute its SHA-256 (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   if (digest !== null && digest !== ref.sha256) {
     throw new LoadError(url, `${url}: content hash ${digest} does not match the manifest's ${ref.sha256}`);
   }

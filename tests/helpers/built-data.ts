@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runBuild } from '../../scripts/lib/run-build';
+import type { Fetcher } from '../../src/data/load';
+import { SAMPLE_PAGES } from './reference-pages';
+import { tempDir } from './pages';
+
+export const TEST_ORIGIN = 'http://dashboard.test/portal/';
+
+/** Build the embedded real pages into a temp folder and serve it to the app through a fake fetch. */
+export async function builtSampleData(): Promise<{
+  manifestUrl: string;
+  fetcher: Fetcher;
+  requests: string[];
+}> {
+  const out = path.join(await tempDir(), 'data');
+  const report = await runBuild({ pages: [SAMPLE_PAGES], out, skipInvalid: false, shardSize: 250_000 });
+  if (!report.ok) throw new Error(report.lines.join('\n'));
+  const requests: string[] = [];
+  const fetcher: Fetcher = async (url) => {
+    requests.push(url);
+    const rel = url.startsWith(`${TEST_ORIGIN}data/`) ? url.slice(`${TEST_ORIGIN}data/`.length) : null;
+    if (rel === null) return new Response('not found', { status: 404, statusText: 'Not Found' });
+    try {
+      return new Response(await readFile(path.join(out, rel)), { status: 200 });
+    } catch {
+      return new Response('not found', { status: 404, statusText: 'Not Found' });
+    }
+  };
+  return { manifestUrl: `${TEST_ORIGIN}data/index.json`, fetcher, requests };
+}

@@ -1,0 +1,78 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/app/app';
+import type { Fetcher } from '../../../src/data/load';
+import { builtSampleData } from '../../helpers/built-data';
+
+describe('App on the embedded real data', () => {
+  let data: Awaited<ReturnType<typeof builtSampleData>>;
+  beforeAll(async () => {
+    data = await builtSampleData();
+  });
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('shows the newest tag with its spec count, then the tag picked, and puts it in the URL', async () => {
+    render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
+    expect(await screen.findByText('1,001 of 1,001 specs')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('1,001 of 1,001 specs');
+    await userEvent.selectOptions(screen.getByLabelText('Tag'), 'v0.23.0');
+    expect(await screen.findByText('132 of 132 specs')).toBeInTheDocument();
+    expect(new URLSearchParams(window.location.search).get('tag')).toBe('v0.23.0');
+    const table = screen.getByRole('table');
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Hash',
+      'Package',
+      'Version',
+      'Compiler',
+      'OS',
+      'Target',
+      'Platform',
+      'Variants',
+      'Stacks',
+      'Size',
+    ]);
+    expect(within(table).getAllByRole('cell', { name: 'adiak' }).length).toBeGreaterThan(0);
+  });
+
+  it('shows source values sensibly: compiler none as "no compiler", size - as "unknown"', async () => {
+    render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
+    await screen.findByText('1,001 of 1,001 specs');
+    expect(screen.getAllByText('no compiler').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('unknown').length).toBeGreaterThan(0);
+    expect(screen.queryByText('none')).not.toBeInTheDocument();
+  });
+
+  it('names the file that failed and retries', async () => {
+    let fail = true;
+    const flaky: Fetcher = (url, init) =>
+      fail && url.includes('/shards/')
+        ? Promise.resolve(new Response('gone', { status: 500, statusText: 'Internal Server Error' }))
+        : data.fetcher(url, init);
+    render(<App manifestUrl={data.manifestUrl} fetcher={flaky} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Could not load the tag develop-2025-03-30/);
+    expect(alert).toHaveTextContent(
+      /shards\/develop-2025-03-30\.0\.[0-9a-f]{12}\.json: the server answered 500/,
+    );
+    fail = false;
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    expect(await screen.findByText('1,001 of 1,001 specs')).toBeInTheDocument();
+  });
+
+  it('says clearly when the data is of a newer format', async () => {
+    const newer: Fetcher = async (url, init) => {
+      if (!url.endsWith('index.json')) return data.fetcher(url, init);
+      const json = await (await data.fetcher(url, init)).json();
+      return new Response(JSON.stringify({ ...json, schemaVersion: 99 }));
+    };
+    render(<App manifestUrl={data.manifestUrl} fetcher={newer} />);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/version 99, newer than this app reads \(1\)/);
+  });
+});
