@@ -1,0 +1,316 @@
+import type { ListColumn, SpecTable } from '../spec-table';
+import { Bitset } from './bitset';
+import { rankStrings, type StringOrder } from './version-compare';
+
+/** The facets of a spec, in the order the UI and the URL list them. */
+export const SPEC_FACETS = [
+  'stack',
+  'package',
+  'version',
+  'compiler',
+  'os',
+  'platform',
+  'target',
+  'variant',
+] as const;
+export type SpecFacet = (typeof SPEC_FACETS)[number];
+
+/** Spec facets plus the tag, which a table of several tags can be filtered and counted by too. */
+export const FACETS = ['tag', ...SPEC_FACETS] as const;
+export type FacetKey = (typeof FACETS)[number];
+
+/** Values are the strings as they appear in the table's dictionaries. */
+export interface FacetFilter {
+  include: readonly string[];
+  exclude: readonly string[];
+}
+export type FacetSelection = Record<FacetKey, FacetFilter>;
+export type FacetState = 'include' | 'exclude' | null;
+export interface FacetCount {
+  value: string;
+  count: number;
+  selected: FacetState;
+}
+
+/** Builds a per-facet record without casts: every key is written out once, here. */
+export function mapFacets<T>(fn: (facet: FacetKey) => T): Record<FacetKey, T> {
+  return {
+    tag: fn('tag'),
+    stack: fn('stack'),
+    package: fn('package'),
+    version: fn('version'),
+    compiler: fn('compiler'),
+    os: fn('os'),
+    platform: fn('platform'),
+    target: fn('target'),
+    variant: fn('variant'),
+  };
+}
+
+export function emptySelection(): FacetSelection {
+  return mapFacets(() => ({ include: [], exclude: [] }));
+}
+
+/** Where a facet lives in the table: one code per row, or a CSR list of codes per row. */
+export type FacetColumn =
+  | { kind: 'scalar'; dict: readonly string[]; codes: Uint32Array }
+  | { kind: 'list'; dict: readonly string[]; list: ListColumn };
+
+export function facetColumn(table: SpecTable, facet: FacetKey): FacetColumn {
+  const { dicts } = table;
+  switch (facet) {
+    case 'stack':
+      return { kind: 'list', dict: dicts.stack, list: table.stacks };
+    case 'version':
+      return { kind: 'list', dict: dicts.version, list: table.versions };
+    case 'variant':
+      return { kind: 'list', dict: dicts.variant, list: table.variants };
+    default:
+      return { kind: 'scalar', dict: dicts[facet], codes: table[facet] };
+  }
+}
+
+/**
+ * The distinct strings of a dictionary. Merged and encoded dictionaries never repeat a string, but a
+ * hand-built shard could; counting by distinct value id keeps counts per string right either way.
+ */
+export interface FacetValues {
+  values: string[];
+  idOfCode: Uint32Array;
+  idOfValue: Map<string, number>;
+  /** Display rank per value id: version order for versions, natural order otherwise. */
+  rank: Uint32Array;
+}
+
+// Cached per dictionary array (and order): tables are immutable once built, and ranking sorts strings.
+const valuesCache: Record<StringOrder, WeakMap<readonly string[], FacetValues>> = {
+  version: new WeakMap(),
+  natural: new WeakMap(),
+};
+
+export function facetValues(dict: readonly string[], facet: FacetKey): FacetValues {
+  const order: StringOrder = facet === 'version' ? 'version' : 'natural';
+  const cached = valuesCache[order].get(dict);
+  // The length check catches a dictionary grown in place, which would otherwise read a stale entry.
+  if (cached && cached.idOfCode.length === dict.length) return cached;
+  const values: string[] = [];
+  const idOfValue = new Map<string, number>();
+  const idOfCode = new Uint32Array(dict.length);
+  dict.forEach((value, code) => {
+    let id = idOfValue.get(value);
+    if (id === undefined) {
+      id = values.length;
+      values.push(value);
+      idOfValue.set(value, id);
+    }
+    idOfCode[code] = id;
+  });
+  const result = { values, idOfCode, idOfValue, rank: rankStrings(values, order) };
+  valuesCache[order].set(dict, result);
+  return result;
+}
+
+/**
+ * Number of listed rows holding each value id. A list value repeated within one row counts once
+ * (`stamp` remembers the last position that counted each id); a row listed twice counts twice.
+ */
+export function countValues(column: FacetColumn, values: FacetValues, rows: Uint32Array): Uint32Array {
+  const counts = new Uint32Array(values.values.length);
+  const { idOfCode } = values;
+  if (column.kind === 'scalar') {
+    const { codes } = column;
+    for (let i = 0; i < rows.length; i++) {
+      const id = idOfCode[codes[rows[i] ?? 0] ?? 0] ?? 0;
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+    return counts;
+  }
+  const { offsets, values: codes } = column.list;
+  const stamp = new Int32Array(counts.length).fill(-1);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? 0;
+    const end = offsets[row + 1] ?? 0;
+    for (let k = offsets[row] ?? 0; k < end; k++) {
+      const id = idOfCode[codes[k] ?? 0] ?? 0;
+      if (stamp[id] === i) continue;
+      stamp[id] = i;
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+/** Rows holding value id v are `rows[offsets[v] .. offsets[v + 1])`, ascending. */
+export interface FacetPostings {
+  column: FacetColumn;
+  values: FacetValues;
+  offsets: Uint32Array;
+  rows: Uint32Array;
+}
+
+export interface FacetIndex {
+  count: number;
+  facets: Record<FacetKey, FacetPostings>;
+}
+
+function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
+  const column = facetColumn(table, facet);
+  const values = facetValues(column.dict, facet);
+  const all = new Uint32Array(table.count);
+  for (let r = 0; r < all.length; r++) all[r] = r;
+  // Counting per row id (deduplicated) sizes each posting list exactly; a second pass fills them in.
+  const lengths = countValues(column, values, all);
+  const offsets = new Uint32Array(lengths.length + 1);
+  for (let v = 0; v < lengths.length; v++) offsets[v + 1] = (offsets[v] ?? 0) + (lengths[v] ?? 0);
+  const rows = new Uint32Array(offsets[lengths.length] ?? 0);
+  const next = offsets.slice(0, lengths.length);
+  const add = (id: number, row: number) => {
+    const at = next[id] ?? 0;
+    // Rows arrive in ascending order, so a repeat of the same value in one row is always the last entry.
+    if (at > (offsets[id] ?? 0) && rows[at - 1] === row) return;
+    rows[at] = row;
+    next[id] = at + 1;
+  };
+  const { idOfCode } = values;
+  if (column.kind === 'scalar') {
+    for (let r = 0; r < table.count; r++) add(idOfCode[column.codes[r] ?? 0] ?? 0, r);
+  } else {
+    const { offsets: rowStart, values: codes } = column.list;
+    for (let r = 0; r < table.count; r++) {
+      const end = rowStart[r + 1] ?? 0;
+      for (let k = rowStart[r] ?? 0; k < end; k++) add(idOfCode[codes[k] ?? 0] ?? 0, r);
+    }
+  }
+  return { column, values, offsets, rows };
+}
+
+/** Posting lists per facet per distinct value, built once per table so each click costs only the selected values. */
+export function buildFacetIndex(table: SpecTable): FacetIndex {
+  return { count: table.count, facets: mapFacets((facet) => buildPostings(table, facet)) };
+}
+
+interface ResolvedFilter {
+  /** False when the facet has no include list: every row passes its include test. */
+  includeActive: boolean;
+  include: number[];
+  exclude: number[];
+}
+
+function resolve(index: FacetIndex, selection: Partial<FacetSelection>): Record<FacetKey, ResolvedFilter> {
+  return mapFacets((facet) => {
+    const filter = selection[facet];
+    const { idOfValue } = index.facets[facet].values;
+    const ids = (list: readonly string[]) => list.flatMap((value) => idOfValue.get(value) ?? []);
+    return {
+      includeActive: (filter?.include.length ?? 0) > 0,
+      include: ids(filter?.include ?? []),
+      exclude: ids(filter?.exclude ?? []),
+    };
+  });
+}
+
+function applyFilters(
+  index: FacetIndex,
+  resolved: Record<FacetKey, ResolvedFilter>,
+  extra: Bitset | null | undefined,
+  skipIncludeOf: FacetKey | null,
+): Bitset {
+  if (extra && extra.size !== index.count) {
+    throw new RangeError(`extra mask has ${extra.size} bits, the table has ${index.count} rows`);
+  }
+  const out = extra ? extra.clone() : Bitset.full(index.count);
+  const words = out.words;
+  for (const facet of FACETS) {
+    const { offsets, rows } = index.facets[facet];
+    const r = resolved[facet];
+    if (r.includeActive && facet !== skipIncludeOf) {
+      const match = new Bitset(index.count);
+      const m = match.words;
+      for (const id of r.include) {
+        const end = offsets[id + 1] ?? 0;
+        for (let k = offsets[id] ?? 0; k < end; k++) {
+          const row = rows[k] ?? 0;
+          m[row >>> 5] = (m[row >>> 5] ?? 0) | (1 << (row & 31));
+        }
+      }
+      out.and(match);
+    }
+    for (const id of r.exclude) {
+      const end = offsets[id + 1] ?? 0;
+      for (let k = offsets[id] ?? 0; k < end; k++) {
+        const row = rows[k] ?? 0;
+        words[row >>> 5] = (words[row >>> 5] ?? 0) & ~(1 << (row & 31));
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rows matching every facet (and `extra`, e.g. a spec query's rows; it must have `index.count` bits).
+ * Within a facet, includes are OR'ed and any excluded value removes the row, so a value both included
+ * and excluded is excluded. A facet with only unknown includes matches nothing; unknown excludes do nothing.
+ */
+export function filterRows(
+  index: FacetIndex,
+  selection: Partial<FacetSelection>,
+  extra?: Bitset | null,
+): Bitset {
+  return applyFilters(index, resolve(index, selection), extra, null);
+}
+
+function listCounts(
+  postings: FacetPostings,
+  counts: ArrayLike<number>,
+  filter: FacetFilter | undefined,
+): FacetCount[] {
+  const { values, idOfValue, rank } = postings.values;
+  const excluded = new Set(filter?.exclude ?? []);
+  const included = new Set(filter?.include ?? []);
+  const state = (value: string): FacetState =>
+    excluded.has(value) ? 'exclude' : included.has(value) ? 'include' : null;
+  const ids: number[] = [];
+  for (let id = 0; id < values.length; id++) {
+    const value = values[id] ?? '';
+    if ((counts[id] ?? 0) > 0 || excluded.has(value) || included.has(value)) ids.push(id);
+  }
+  ids.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
+  const out = ids.map((id) => {
+    const value = values[id] ?? '';
+    return { value, count: counts[id] ?? 0, selected: state(value) };
+  });
+  // Selected values the table does not hold still get a row, so the UI can show and clear them.
+  for (const value of new Set([...included, ...excluded])) {
+    if (!idOfValue.has(value)) out.push({ value, count: 0, selected: state(value) });
+  }
+  return out;
+}
+
+/**
+ * Per facet F, per value v: the rows passing every OTHER facet, `extra`, and F's own exclusions that
+ * hold v — the result size if v were F's only include. F's includes do not narrow F's counts (so
+ * sibling values stay visible); its exclusions do, so an excluded value counts 0.
+ * Values are ordered by count (descending), then version/natural order; zero counts are listed only
+ * when selected, and selected values absent from the table come last.
+ */
+export function facetCounts(
+  index: FacetIndex,
+  selection: Partial<FacetSelection>,
+  extra?: Bitset | null,
+): Record<FacetKey, FacetCount[]> {
+  const resolved = resolve(index, selection);
+  const matching = applyFilters(index, resolved, extra, null);
+  let matchingRows: Uint32Array | null = null;
+  return mapFacets((facet) => {
+    const postings = index.facets[facet];
+    // A facet without includes sees exactly the filtered rows; only facets with includes need their own pass.
+    const rows = resolved[facet].includeActive
+      ? applyFilters(index, resolved, extra, facet).toIndices()
+      : (matchingRows ??= matching.toIndices());
+    const counts =
+      rows.length === index.count
+        ? postings.offsets.subarray(1).map((end, v) => end - (postings.offsets[v] ?? 0))
+        : countValues(postings.column, postings.values, rows);
+    return listCounts(postings, counts, selection[facet]);
+  });
+}
