@@ -1,11 +1,26 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { FilterBar, type FilterFacet } from '../components/filter-bar/filter-bar';
+import type { FacetOption } from '../components/filter-bar/facet-list';
+import { FilterChips } from '../components/filter-bar/filter-chips';
+import { QueryBox } from '../components/filter-bar/query-box';
 import { TagPicker } from '../components/filter-bar/tag-picker';
+import { PackageTable } from '../components/spec-table/package-table';
 import { SpecTable } from '../components/spec-table/spec-table';
 import { formatCount } from '../data/display';
+import { mapFacets } from '../data/engine/facets';
 import type { Fetcher } from '../data/load';
+import { summarizePackages } from '../data/package-summary';
+import { resolveTag } from '../data/tags';
+import type { UrlNotice } from '../url/codec';
 import { LoadPanel } from './load-panel';
-import { useManifest, useTagTable } from './use-dataset';
+import { Toolbar } from './toolbar';
+import { UrlNotices } from './url-notices';
+import { useColumnVisibility } from './use-column-visibility';
+import { useManifest, useTagTables } from './use-dataset';
+import { useQueryDraft } from './use-query-draft';
+import { useSpecView } from './use-spec-view';
 import { useViewState } from './use-view-state';
+import { activeFilters, clearFilters, openPackage, removeFilter, setFacetValue } from './view-updates';
 
 export interface AppProps {
   /** Absolute URL of the dataset manifest; the default resolves `data/index.json` against the page. */
@@ -17,43 +32,127 @@ function defaultManifestUrl(): string {
   return new URL('data/index.json', document.baseURI).href;
 }
 
+const NO_OPTIONS: Record<FilterFacet, FacetOption[]> = mapFacets(() => []);
+
 export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const manifest = useManifest(manifestUrl, fetcher);
   const ready = manifest.state.status === 'ready' ? manifest.state.value : null;
-  const [view, setView] = useViewState();
-  const tagName = ready ? (view.tags[0] ?? ready.tags[0]?.name ?? null) : null;
-  const table = useTagTable(manifestUrl, ready, tagName, fetcher);
-  const loaded = table.state.status === 'ready' ? table.state.value : null;
-  const rows = useMemo(() => {
-    const out = new Uint32Array(loaded?.count ?? 0);
-    for (let i = 0; i < out.length; i++) out[i] = i;
-    return out;
-  }, [loaded]);
+  const [view, setView, urlNotices] = useViewState();
+  const [dismissed, setDismissed] = useState<string | null>(null);
+
+  const known = useMemo(() => ready?.tags.map((t) => t.name) ?? [], [ready]);
+  const resolved = view.tags.map((t) => ({ requested: t, resolution: resolveTag(t, known) }));
+  const requested = [...new Set(resolved.flatMap((r) => (r.resolution ? [r.resolution.tag] : [])))];
+  const newest = known[0];
+  const tagNames = requested.length > 0 ? requested : newest ? [newest] : [];
+  const tables = useTagTables(manifestUrl, ready, tagNames, fetcher);
+  const loaded = tables.state.status === 'ready' ? tables.state.value : null;
+  const specView = useSpecView(loaded, view);
+  const commitQuery = useCallback((q: string) => setView({ ...view, q }), [setView, view]);
+  const query = useQueryDraft(view.q, commitQuery);
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility(tagNames.length > 1);
+
+  const notices: UrlNotice[] = [
+    ...urlNotices,
+    ...(ready
+      ? resolved.flatMap(({ requested: t, resolution }) =>
+          resolution === null
+            ? [{ param: 'tag', value: t, message: `No tag "${t}" in this dataset; ignored.` }]
+            : resolution.note
+              ? [{ param: 'tag', value: t, message: resolution.note }]
+              : [],
+        )
+      : []),
+    ...(specView.queryError && view.q === query.draft
+      ? [{ param: 'q', value: view.q, message: `Not applied: ${specView.queryError.message}` }]
+      : []),
+  ];
+  const noticeKey = notices.map((n) => `${n.param}=${n.value}`).join('&');
+  const packages = useMemo(
+    () => (loaded && view.view === 'packages' ? summarizePackages(loaded, specView.rows) : []),
+    [loaded, view.view, specView.rows],
+  );
+  const options = specView.counts ?? NO_OPTIONS;
+  const tagOptions: FacetOption[] = (ready?.tags ?? []).map((t) => ({
+    value: t.name,
+    count: t.specCount,
+    selected: tagNames.includes(t.name) ? 'include' : null,
+  }));
+  const chips = activeFilters(view).map((f) => ({
+    label: f.facet === 'q' ? 'query' : f.facet,
+    value: f.value,
+    excluded: f.excluded,
+    onRemove: () => setView(removeFilter(view, f)),
+  }));
 
   return (
     <div className="app">
       <header className="app-header">
         <h1>Spack build cache explorer</h1>
-        {ready && tagName !== null ? (
+        {ready && tagNames[0] ? (
           <TagPicker
             tags={ready.tags}
-            value={tagName}
+            value={tagNames[0]}
             onChange={(tag) => setView({ ...view, tags: [tag] })}
           />
         ) : null}
+        <QueryBox text={query.draft} error={query.error} onChange={query.setDraft} />
         <p className="status" role="status" aria-live="polite">
-          {loaded ? `${formatCount(rows.length)} of ${formatCount(loaded.count)} specs` : ''}
+          {loaded
+            ? `${formatCount(specView.rows.length)} of ${formatCount(loaded.count)} specs` +
+              (view.view === 'packages' ? ` in ${formatCount(packages.length)} packages` : '')
+            : ''}
         </p>
       </header>
-      <main className="app-main">
-        {manifest.state.status !== 'ready' ? (
-          <LoadPanel state={manifest.state} label="dataset index" onRetry={manifest.retry} />
-        ) : table.state.status !== 'ready' ? (
-          <LoadPanel state={table.state} label={`tag ${tagName ?? ''}`} onRetry={table.retry} />
-        ) : loaded ? (
-          <SpecTable data={loaded} rows={rows} />
+      {noticeKey !== dismissed ? (
+        <UrlNotices notices={notices} onDismiss={() => setDismissed(noticeKey)} />
+      ) : null}
+      <div className="app-body">
+        {ready ? (
+          <FilterBar
+            tags={tagOptions}
+            onTagChange={(tag, on) => {
+              const next = on ? [...tagNames, tag] : tagNames.filter((t) => t !== tag);
+              setView({ ...view, tags: next.length > 0 ? next : tagNames });
+            }}
+            options={options}
+            onChange={(facet, value, mark) => setView(setFacetValue(view, facet, value, mark))}
+          />
         ) : null}
-      </main>
+        <main className="app-main">
+          {manifest.state.status !== 'ready' ? (
+            <LoadPanel state={manifest.state} label="dataset index" onRetry={manifest.retry} />
+          ) : tables.state.status !== 'ready' ? (
+            <LoadPanel state={tables.state} label={`tag ${tagNames.join(', ')}`} onRetry={tables.retry} />
+          ) : loaded ? (
+            <>
+              <Toolbar
+                view={view.view}
+                onViewChange={(mode) => setView({ ...view, view: mode })}
+                columnVisibility={columnVisibility}
+                onColumnVisibilityChange={setColumnVisibility}
+                table={loaded}
+                rows={specView.rows}
+                fileStem={`spack-specs-${tagNames.join('+')}`}
+              />
+              <FilterChips chips={chips} onClearAll={() => setView(clearFilters(view))} />
+              {view.view === 'packages' ? (
+                <PackageTable packages={packages} onOpen={(pkg) => setView(openPackage(view, pkg))} />
+              ) : (
+                <SpecTable
+                  data={loaded}
+                  rows={specView.rows}
+                  sort={view.sort}
+                  onSortChange={(sort) => setView({ ...view, sort })}
+                  columnVisibility={columnVisibility}
+                  selectedHash={view.hash}
+                  onSelect={(hash) => setView({ ...view, hash })}
+                />
+              )}
+            </>
+          ) : null}
+        </main>
+      </div>
     </div>
   );
 }

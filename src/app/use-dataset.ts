@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { loadManifest, loadTag, LoadError, type Fetcher } from '../data/load';
+import { mergeTables } from '../data/merge';
 import type { Manifest } from '../data/schema';
 import type { SpecTable } from '../data/spec-table';
 
@@ -47,20 +48,26 @@ export function useManifest(manifestUrl: string, fetcher: Fetcher = defaultFetch
   return useLoad(manifestUrl, manifestUrl, load);
 }
 
-/** Loads the shards of the chosen tag; switching tags aborts the previous load. */
-export function useTagTable(
+/** Loads the shards of the chosen tags and merges them; changing the tags aborts the previous load. */
+export function useTagTables(
   manifestUrl: string,
   manifest: Manifest | null,
-  tagName: string | null,
+  tagNames: readonly string[],
   fetcher: Fetcher = defaultFetcher,
 ) {
+  const key = tagNames.join('\n');
   const load = useCallback(
     async (signal: AbortSignal): Promise<SpecTable> => {
-      const entry = manifest?.tags.find((t) => t.name === tagName);
-      if (!entry) throw new LoadError(manifestUrl, `Tag "${tagName ?? ''}" is not in this dataset.`);
-      return loadTag(fetcher, manifestUrl, entry, signal);
+      const entries = key.split('\n').map((name) => {
+        const entry = manifest?.tags.find((t) => t.name === name);
+        if (!entry) throw new LoadError(manifestUrl, `Tag "${name}" is not in this dataset.`);
+        return entry;
+      });
+      return mergeTables(
+        await Promise.all(entries.map((entry) => loadTag(fetcher, manifestUrl, entry, signal))),
+      );
     },
-    [fetcher, manifest, manifestUrl, tagName],
+    [fetcher, manifest, manifestUrl, key],
   );
-  return useLoad(manifest && tagName !== null ? tagName : null, manifestUrl, load);
+  return useLoad(manifest && key !== '' ? key : null, manifestUrl, load);
 }

@@ -25,3 +25,19 @@ export function compareTags(a: string, b: string): number {
   }
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+export type TagResolution = { tag: string; note: string | null } | null;
+
+/**
+ * Find a requested tag among the dataset's. cache.spack.io links say `release=develop` for the rolling
+ * develop build cache; a dataset of dated snapshots answers with the newest `develop-YYYY-MM-DD`.
+ */
+export function resolveTag(requested: string, known: readonly string[]): TagResolution {
+  if (known.includes(requested)) return { tag: requested, note: null };
+  if (requested === 'develop') {
+    const newest = known.filter((t) => DEVELOP_SNAPSHOT.test(t)).sort(compareTags)[0];
+    if (newest)
+      return { tag: newest, note: `No rolling "develop" tag here; showing the newest snapshot, ${newest}.` };
+  }
+  return null;
+}

@@ -4,33 +4,14 @@
  * given view unique.
  */
 
-/** Facet filters, in the order their parameters are written to the URL. */
-export const FACET_KEYS = [
-  'stack',
-  'package',
-  'version',
-  'compiler',
-  'os',
-  'platform',
-  'target',
-  'variant',
-] as const;
-export type FacetKey = (typeof FACET_KEYS)[number];
+import { SPEC_FACETS, type SpecFacet } from '../data/engine/facets';
+import { SORT_COLUMNS, type SortColumn } from '../data/engine/sort';
 
-export const SORT_COLUMNS = [
-  'hash',
-  'package',
-  'version',
-  'compiler',
-  'os',
-  'target',
-  'platform',
-  'variants',
-  'stacks',
-  'size',
-  'tag',
-] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+export { SORT_COLUMNS, type SortColumn };
+
+/** Facet filters, in the order their parameters are written to the URL (tags have their own parameter). */
+export const FACET_KEYS = SPEC_FACETS;
+export type FacetKey = SpecFacet;
 
 export const VIEW_MODES = ['specs', 'packages'] as const;
 export type ViewMode = (typeof VIEW_MODES)[number];

@@ -1,31 +1,56 @@
-import { useTable } from '@tanstack/react-table';
+import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
-import { recordAt, type SpecTable as SpecData } from '../../data/spec-table';
-import { specColumns, specTableFeatures, type SpecRow } from './columns';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
+import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
 
 const ROW_HEIGHT = 32;
+
+export interface TableSort {
+  column: ColumnId;
+  desc: boolean;
+}
 
 export interface SpecTableProps {
   data: SpecData;
   /** Row indices into `data`, in display order (already filtered and sorted by the engine). */
   rows: Uint32Array;
-  /** Rendered rows for environments with no layout (tests); the browser measures the viewport. */
-  initialViewportHeight?: number;
+  sort: TableSort | null;
+  onSortChange: (sort: TableSort | null) => void;
+  columnVisibility: ColumnVisibilityState;
+  selectedHash: string | null;
+  onSelect: (hash: string | null) => void;
 }
+
+function isColumnId(id: string): id is ColumnId {
+  return id in COLUMN_LABELS;
+}
+
+/** Click cycles ascending → descending → unsorted, like most grids. */
+function nextSort(current: TableSort | null, column: ColumnId): TableSort | null {
+  if (current?.column !== column) return { column, desc: false };
+  return current.desc ? null : { column, desc: true };
+}
+
+const PAGE_ROWS = 15;
 
 /**
  * A virtualised table over a columnar SpecTable: only the rows in view are materialised as objects,
- * so a million specs cost a few dozen row objects per frame.
+ * so a million specs cost a few dozen row objects per frame. Rows are a roving-tabindex list:
+ * arrows, Page Up/Down, Home/End move between rows, Enter selects.
  */
-export function SpecTable({ data, rows, initialViewportHeight = 600 }: SpecTableProps) {
+export function SpecTable(props: SpecTableProps) {
+  const { data, rows, sort, onSortChange, columnVisibility, selectedHash, onSelect } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const [focusPending, setFocusPending] = useState(false);
+  const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
-    initialRect: { width: 1000, height: initialViewportHeight },
+    initialRect: { width: 1200, height: 800 },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -43,33 +68,101 @@ export function SpecTable({ data, rows, initialViewportHeight = 600 }: SpecTable
     columns: specColumns,
     data: windowRows,
     getRowId: (r) => `${r.tag}/${r.hash}`,
+    state: { columnVisibility },
   });
   const tableRows = table.getRowModel().rows;
-  const columnCount = table.getVisibleLeafColumns().length;
+  const visibleColumns = table.getVisibleLeafColumns();
+
+  useEffect(() => {
+    if (!focusPending) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      setFocusPending(false);
+    }
+  }, [focusPending, activeIndex, items]);
+
+  const move = (to: number) => {
+    const index = Math.max(0, Math.min(rows.length - 1, to));
+    setActive(index);
+    setFocusPending(true);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
+    const keys: Record<string, number> = {
+      ArrowDown: activeIndex + 1,
+      ArrowUp: activeIndex - 1,
+      PageDown: activeIndex + PAGE_ROWS,
+      PageUp: activeIndex - PAGE_ROWS,
+      Home: 0,
+      End: rows.length - 1,
+    };
+    const to = keys[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      move(to);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      const row = rows[activeIndex];
+      if (row === undefined) return;
+      e.preventDefault();
+      const hash = hashAt(data, row);
+      onSelect(hash === selectedHash ? null : hash);
+    }
+  };
 
   return (
-    <div className="spec-table-scroll" ref={scrollRef} tabIndex={-1}>
-      <table className="spec-table" aria-rowcount={rows.length + 1} aria-colcount={columnCount}>
+    <div className="spec-table-scroll" ref={scrollRef}>
+      <table
+        className="spec-table"
+        aria-label="Specs"
+        aria-rowcount={rows.length + 1}
+        aria-colcount={visibleColumns.length}
+        style={{ gridTemplateColumns: visibleColumns.map((c) => `var(--col-${c.id})`).join(' ') }}
+      >
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
-                  {header.isPlaceholder ? null : <table.FlexRender header={header} />}
-                </th>
-              ))}
+              {group.headers.map((header) => {
+                const id = header.column.id;
+                const sorted = sort?.column === id ? (sort.desc ? 'descending' : 'ascending') : 'none';
+                return (
+                  <th key={header.id} scope="col" className={`col-${id}`} aria-sort={sorted}>
+                    {isColumnId(id) ? (
+                      <button
+                        type="button"
+                        className="sort-button"
+                        onClick={() => onSortChange(nextSort(sort, id))}
+                      >
+                        {COLUMN_LABELS[id]}
+                        <span className="sort-mark" aria-hidden="true">
+                          {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
+                        </span>
+                      </button>
+                    ) : null}
+                  </th>
+                );
+              })}
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: virtualizer.getTotalSize() }}>
+        <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {items.map((item) => {
             const row = tableRows[item.index - first];
             if (!row) return null;
+            const selected = row.original.hash === selectedHash;
             return (
               <tr
                 key={row.id}
+                data-index={item.index}
                 aria-rowindex={item.index + 2}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                aria-selected={selected}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                className={selected ? 'selected' : undefined}
+                style={{ transform: `translateY(${item.start}px)` }}
+                onClick={() => {
+                  setActive(item.index);
+                  onSelect(selected ? null : row.original.hash);
+                }}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className={`col-${cell.column.id}`}>
@@ -81,7 +174,7 @@ export function SpecTable({ data, rows, initialViewportHeight = 600 }: SpecTable
           })}
         </tbody>
       </table>
-      {rows.length === 0 ? <p className="empty">No specs to show.</p> : null}
+      {rows.length === 0 ? <p className="empty">No specs match these filters.</p> : null}
     </div>
   );
 }

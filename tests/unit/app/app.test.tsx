@@ -18,7 +18,7 @@ describe('App on the embedded real data', () => {
     render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
     expect(await screen.findByText('1,001 of 1,001 specs')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('1,001 of 1,001 specs');
-    await userEvent.selectOptions(screen.getByLabelText('Tag'), 'v0.23.0');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Tag' }), 'v0.23.0');
     expect(await screen.findByText('132 of 132 specs')).toBeInTheDocument();
     expect(new URLSearchParams(window.location.search).get('tag')).toBe('v0.23.0');
     const table = screen.getByRole('table');

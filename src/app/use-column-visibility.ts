@@ -1,0 +1,35 @@
+import type { ColumnVisibilityState } from '@tanstack/react-table';
+import { useCallback, useState } from 'react';
+
+const STORAGE_KEY = 'spack-cache-explorer.columns';
+
+function read(): ColumnVisibilityState {
+  try {
+    const json: unknown = JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}');
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return {};
+    return Object.fromEntries(
+      Object.entries(json).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'),
+    );
+  } catch {
+    // Storage can be disabled (privacy mode, sandboxed iframe): columns then reset per visit.
+    return {};
+  }
+}
+
+/**
+ * Column visibility, remembered in localStorage. The tag column follows the number of loaded tags unless
+ * the user chose otherwise.
+ */
+export function useColumnVisibility(multipleTags: boolean) {
+  const [stored, setStored] = useState<ColumnVisibilityState>(read);
+  const set = useCallback((next: ColumnVisibilityState) => {
+    setStored(next);
+    try {
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch {
+      // Not remembered; still applied for this visit.
+    }
+  }, []);
+  const visibility: ColumnVisibilityState = { tag: multipleTags, ...stored };
+  return [visibility, set] as const;
+}

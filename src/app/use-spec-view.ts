@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { Bitset } from '../data/engine/bitset';
+import {
+  buildFacetIndex,
+  facetCounts,
+  filterRows,
+  mapFacets,
+  type FacetCount,
+  type FacetKey,
+} from '../data/engine/facets';
+import { sortRows } from '../data/engine/sort';
+import { filterRows as queryRows } from '../data/query/match-query';
+import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
+import type { SpecTable } from '../data/spec-table';
+import type { ViewState } from '../url/view-state';
+
+export interface SpecView {
+  /** Rows to show, filtered and sorted. */
+  rows: Uint32Array;
+  counts: Record<FacetKey, FacetCount[]> | null;
+  /** The error of `view.q` if it does not parse (a hand-edited link); the query is then not applied. */
+  queryError: QueryError | null;
+}
+
+const EMPTY = new Uint32Array(0);
+
+function isEmptyQuery(q: SpecQuery): boolean {
+  return (
+    q.package === null &&
+    q.versions.length === 0 &&
+    q.variants.length === 0 &&
+    q.compilers.length === 0 &&
+    q.os === null &&
+    q.target === null &&
+    q.platform === null &&
+    q.hashPrefixes.length === 0 &&
+    q.text.length === 0
+  );
+}
+
+/**
+ * Everything the screen derives from the loaded table and the view state, through the pure engine:
+ * facet index (once per table), spec-query mask, facet filters, counts, sort.
+ */
+export function useSpecView(table: SpecTable | null, view: ViewState): SpecView {
+  const index = useMemo(() => (table ? buildFacetIndex(table) : null), [table]);
+  const parsed = useMemo(() => parseQuery(view.q), [view.q]);
+  const query = parsed.ok ? parsed.query : null;
+  const mask = useMemo(() => {
+    if (!table || !query || isEmptyQuery(query)) return null;
+    return Bitset.fromIndices(table.count, queryRows(query, table));
+  }, [table, query]);
+  const selection = useMemo(
+    () => mapFacets((facet) => (facet === 'tag' ? { include: [], exclude: [] } : view.facets[facet])),
+    [view.facets],
+  );
+  const filtered = useMemo(
+    () => (index ? filterRows(index, selection, mask).toIndices() : EMPTY),
+    [index, selection, mask],
+  );
+  const counts = useMemo(
+    () => (index ? facetCounts(index, selection, mask) : null),
+    [index, selection, mask],
+  );
+  const rows = useMemo(() => {
+    if (!table || !view.sort) return filtered;
+    return sortRows(table, filtered, view.sort.column, view.sort.desc);
+  }, [table, filtered, view.sort]);
+  return { rows, counts, queryError: parsed.ok ? null : parsed.error };
+}

@@ -1,0 +1,99 @@
+import { useId, useState } from 'react';
+import { formatCount } from '../../data/display';
+
+export type FacetMark = 'include' | 'exclude' | null;
+
+export interface FacetOption {
+  value: string;
+  /** Rows this value would give if chosen, given every other facet's filters. */
+  count: number;
+  selected: FacetMark;
+}
+
+export interface FacetListProps {
+  label: string;
+  options: readonly FacetOption[];
+  onChange: (value: string, mark: FacetMark) => void;
+  /** How to show a value (e.g. "no compiler" for `none`); the raw value stays the key. */
+  format?: (value: string) => string;
+  /** Options shown before "show all"; long facets also get a search box. */
+  limit?: number;
+  /** Whether values can be excluded (NOT); the tag list only includes. */
+  allowExclude?: boolean;
+}
+
+const SEARCH_THRESHOLD = 12;
+
+/**
+ * One facet: a checkbox per value (OR within the facet) and an exclude toggle (NOT). Counts show what
+ * choosing the value would yield.
+ */
+export function FacetList(props: FacetListProps) {
+  const { label, options, onChange, format = (v: string) => v, limit = 8, allowExclude = true } = props;
+  const [search, setSearch] = useState('');
+  const [expanded, setExpanded] = useState(false);
+  const headingId = useId();
+  const needle = search.trim().toLowerCase();
+  const matching = needle
+    ? options.filter(
+        (o) => o.value.toLowerCase().includes(needle) || format(o.value).toLowerCase().includes(needle),
+      )
+    : options;
+  const selected = matching.filter((o) => o.selected !== null);
+  const rest = matching.filter((o) => o.selected === null);
+  const shown = expanded || needle ? [...selected, ...rest] : [...selected, ...rest.slice(0, limit)];
+  const hidden = matching.length - shown.length;
+
+  return (
+    <section className="facet" aria-labelledby={headingId}>
+      <h3 id={headingId}>{label}</h3>
+      {options.length > SEARCH_THRESHOLD ? (
+        <input
+          type="search"
+          className="facet-search"
+          placeholder={`Search ${options.length} values`}
+          aria-label={`Search ${label}`}
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+        />
+      ) : null}
+      <ul>
+        {shown.map((o) => {
+          const text = format(o.value);
+          return (
+            <li key={o.value} className={o.selected ? `facet-${o.selected}` : undefined}>
+              <label title={o.value}>
+                <input
+                  type="checkbox"
+                  checked={o.selected === 'include'}
+                  aria-label={`${text}, ${formatCount(o.count)} specs`}
+                  onChange={(e) => onChange(o.value, e.target.checked ? 'include' : null)}
+                />
+                <span className="facet-value">{text}</span>
+                <span className="facet-count">{formatCount(o.count)}</span>
+              </label>
+              {allowExclude ? (
+                <button
+                  type="button"
+                  className="facet-exclude"
+                  aria-pressed={o.selected === 'exclude'}
+                  aria-label={`Exclude ${label} ${text}`}
+                  title={o.selected === 'exclude' ? 'Stop excluding' : 'Exclude'}
+                  onClick={() => onChange(o.value, o.selected === 'exclude' ? null : 'exclude')}
+                >
+                  ⊘
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {matching.length === 0 ? <p className="facet-empty">No match</p> : null}
+      {hidden > 0 || (expanded && !needle && rest.length > limit) ? (
+        <button type="button" className="link" onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show fewer' : `Show all (${hidden} more)`}
+        </button>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { referencePages, type RefSpec } from '../helpers/reference-pages';
+import { launch, watchForeignRequests } from '../../scripts/lib/chromium';
+import { startPreview } from '../../scripts/lib/preview-server';
+
+type Spec = RefSpec & { pkg: string; stacks: string[]; os: string; target: string; variants: string[] };
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+describe('spec explorer in Chromium: links, history, reload', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startPreview>>;
+  let specs: Spec[];
+
+  beforeAll(async () => {
+    server = await startPreview();
+    browser = await launch();
+    const pages = (await referencePages()).get('develop-2025-03-30') ?? [];
+    specs = pages.flatMap((p) => p.specs.map((s) => ({ ...s, pkg: p.pkg }) as Spec));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(query: string): Promise<{ page: Page; foreign: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const foreign = watchForeignRequests(page, new URL(server.url).origin);
+    await page.goto(`${server.url}${query}`);
+    return { page, foreign };
+  }
+  const statusOf = (page: Page) => page.getByRole('status').textContent();
+  const packagesShown = async (page: Page) =>
+    new Set(
+      await page.getByRole('table', { name: 'Specs' }).locator('tbody td.col-package').allTextContents(),
+    );
+
+  it('opens a link with filters: the status line and rows match', async () => {
+    const { page, foreign } = await open('?stack=e4s&os=ubuntu22.04&variant=+shared&q=hdf5%20%2Bmpi');
+    const expected = specs.filter(
+      (s) =>
+        s.stacks.includes('e4s') &&
+        s.os === 'ubuntu22.04' &&
+        s.variants.includes('+shared') &&
+        s.pkg === 'hdf5' &&
+        s.variants.includes('+mpi'),
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(expected.length)} of 1,001 specs`);
+    expect(await packagesShown(page)).toEqual(new Set(['hdf5']));
+    const hashes = await page
+      .getByRole('table', { name: 'Specs' })
+      .locator('tbody code.hash')
+      .allTextContents();
+    expect(hashes.sort()).toEqual(expected.map((s) => s.hash.slice(0, 7)).sort());
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('changing filters changes the URL; back and forward walk the views; reload restores', async () => {
+    const { page } = await open('');
+    await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
+    const stack = page.getByRole('region', { name: 'Stack' });
+    await stack.getByRole('checkbox', { name: /^hep, / }).check();
+    const hep = specs.filter((s) => s.stacks.includes('hep')).length;
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(hep)} of 1,001 specs`);
+    expect(new URL(page.url()).search).toBe('?stack=hep');
+
+    await page.getByRole('searchbox', { name: 'Spec query' }).fill('target=aarch64');
+    const hepArm = specs.filter((s) => s.stacks.includes('hep') && s.target === 'aarch64').length;
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(hepArm)} of 1,001 specs`);
+    await expect.poll(() => new URL(page.url()).search).toBe('?stack=hep&q=target%3Daarch64');
+
+    await page.goBack();
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(hep)} of 1,001 specs`);
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Spec query' }).inputValue()).toBe('');
+    await page.goBack();
+    await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
+    await page.goForward();
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(hep)} of 1,001 specs`);
+
+    await page.reload();
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(hep)} of 1,001 specs`);
+    expect(await stack.getByRole('checkbox', { name: /^hep, / }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('opens a 2026 cache.spack.io-style link with the same selection', async () => {
+    const { page } = await open('?package=cmake&release=develop&stack=e4s');
+    const expected = specs.filter((s) => s.pkg === 'cmake' && s.stacks.includes('e4s')).length;
+    await expect.poll(() => statusOf(page)).toBe(`${fmt(expected)} of 1,001 specs`);
+    expect(await packagesShown(page)).toEqual(new Set(['cmake']));
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Link notices' }).textContent())
+      .toMatch(/newest snapshot, develop-2025-03-30/);
+    await page.close();
+  });
+
+  it('a garbage URL shows a dismissible notice and a usable app', async () => {
+    const { page } = await open('?foo=1&sort=bogus&hash=NOT-A-HASH&%zz=%&view=tables&tag=nope&q=%40');
+    await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
+    const notices = page.getByRole('region', { name: 'Link notices' });
+    const text = (await notices.textContent()) ?? '';
+    for (const part of ['foo=1', 'sort=bogus', 'hash=NOT-A-HASH', 'view=tables', 'tag=nope', 'q=@']) {
+      expect(text).toContain(part);
+    }
+    await page.getByRole('button', { name: 'Dismiss link notices' }).click();
+    expect(await notices.count()).toBe(0);
+    await page
+      .getByRole('region', { name: 'Package' })
+      .getByRole('checkbox', { name: /^python, / })
+      .check();
+    await expect
+      .poll(() => statusOf(page))
+      .toBe(`${fmt(specs.filter((s) => s.pkg === 'python').length)} of 1,001 specs`);
+    await page.close();
+  });
+});

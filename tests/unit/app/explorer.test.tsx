@@ -1,0 +1,137 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/app/app';
+import { decodeViewState } from '../../../src/url/codec';
+import { builtSampleData } from '../../helpers/built-data';
+import { referencePages, type RefSpec } from '../../helpers/reference-pages';
+
+type Spec = RefSpec & {
+  pkg: string;
+  stacks: string[];
+  variants: string[];
+  os: string;
+  target: string;
+  compiler: string;
+};
+
+describe('spec explorer interactions (jsdom, real embedded data)', () => {
+  let data: Awaited<ReturnType<typeof builtSampleData>>;
+  let specs: Spec[];
+  beforeAll(async () => {
+    data = await builtSampleData();
+    const pages = (await referencePages()).get('develop-2025-03-30') ?? [];
+    specs = pages.flatMap((p) => p.specs.map((s) => ({ ...s, pkg: p.pkg }) as Spec));
+  });
+  beforeEach(() => {
+    window.history.replaceState(null, '', '/');
+    window.localStorage.clear();
+  });
+
+  const status = () => screen.getByRole('status').textContent ?? '';
+  const expectCount = async (n: number, total = 1001) =>
+    expect(
+      await screen.findByText(`${n.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} specs`),
+    ).toBeInTheDocument();
+  const facet = (name: string) => within(screen.getByRole('region', { name }));
+
+  async function start() {
+    const user = userEvent.setup();
+    render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
+    await expectCount(1001);
+    return user;
+  }
+
+  it('ORs values within a facet, ANDs across facets, and excludes with NOT', async () => {
+    const user = await start();
+    await user.click(facet('Stack').getByRole('checkbox', { name: /^e4s, \d/ }));
+    const inE4s = specs.filter((s) => s.stacks.includes('e4s'));
+    await expectCount(inE4s.length);
+    expect(new URLSearchParams(window.location.search).getAll('stack')).toEqual(['e4s']);
+
+    await user.click(facet('Stack').getByRole('checkbox', { name: /^hep, \d/ }));
+    const e4sOrHep = specs.filter((s) => s.stacks.includes('e4s') || s.stacks.includes('hep'));
+    await expectCount(e4sOrHep.length);
+
+    await user.click(facet('Target').getByRole('checkbox', { name: /^x86_64_v3, \d/ }));
+    const andTarget = e4sOrHep.filter((s) => s.target === 'x86_64_v3');
+    await expectCount(andTarget.length);
+
+    await user.click(facet('Compiler').getByRole('button', { name: 'Exclude Compiler gcc@11.4.0' }));
+    const notGcc = andTarget.filter((s) => s.compiler !== 'gcc@11.4.0');
+    await expectCount(notGcc.length);
+    expect(window.location.search).toContain('compiler=!gcc@11.4.0');
+    expect(screen.getByRole('group', { name: 'Active filters' })).toHaveTextContent(
+      'compiler: not gcc@11.4.0',
+    );
+
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    await expectCount(1001);
+    expect(window.location.search).toBe('');
+  });
+
+  it('shows, for each value, the count choosing it would give', async () => {
+    const user = await start();
+    await user.click(facet('OS').getByRole('checkbox', { name: /^ubuntu24\.04, \d/ }));
+    const target = facet('Target');
+    const aarch64 = specs.filter((s) => s.os === 'ubuntu24.04' && s.target === 'aarch64').length;
+    expect(
+      target.getByRole('checkbox', { name: new RegExp(`^aarch64, ${aarch64} specs$`) }),
+    ).toBeInTheDocument();
+    const osCount = specs.filter((s) => s.os === 'ubuntu22.04').length;
+    // Choosing another OS would widen the OR: its count ignores the OS facet's own selection.
+    expect(
+      facet('OS').getByRole('checkbox', {
+        name: new RegExp(`^ubuntu22\\.04, ${osCount.toLocaleString('en-US')} specs$`),
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('filters with a typed spec query, shows a parse error inline, and keeps the last valid result', async () => {
+    const user = await start();
+    const box = screen.getByRole('searchbox', { name: 'Spec query' });
+    await user.type(box, 'hdf5 +mpi');
+    const expected = specs.filter((s) => s.pkg === 'hdf5' && s.variants.includes('+mpi')).length;
+    await expectCount(expected);
+    await user.type(box, ' @');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/column 11/);
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(status()).toBe(`${expected} of 1,001 specs`);
+    expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi');
+  });
+
+  it('sorts by a column, versions as versions', async () => {
+    const user = await start();
+    const header = screen.getByRole('columnheader', { name: /Version/ });
+    await user.click(within(header).getByRole('button'));
+    expect(header).toHaveAttribute('aria-sort', 'ascending');
+    await user.click(within(header).getByRole('button'));
+    expect(header).toHaveAttribute('aria-sort', 'descending');
+    expect(new URLSearchParams(window.location.search).get('sort')).toBe('-version');
+    const firstRow = screen.getAllByRole('row')[1];
+    // 2024-dated abseil-cpp versions are the highest numbers in this tag.
+    expect(firstRow).toHaveTextContent('20240722.0');
+  });
+
+  it('switches to the package summary and back into one package', async () => {
+    const user = await start();
+    await user.click(screen.getByRole('button', { name: 'Packages' }));
+    const table = screen.getByRole('table', { name: 'Packages' });
+    expect(within(table).getAllByRole('row')).toHaveLength(96 + 1);
+    expect(status()).toBe('1,001 of 1,001 specs in 96 packages');
+    await user.click(within(table).getByRole('button', { name: 'python' }));
+    await expectCount(specs.filter((s) => s.pkg === 'python').length);
+    expect(screen.getByRole('table', { name: 'Specs' })).toBeInTheDocument();
+  });
+
+  it('moves between rows with the keyboard and selects one into the URL', async () => {
+    const user = await start();
+    const rows = screen.getAllByRole('row');
+    rows[1]?.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    const selected = screen.getAllByRole('row').find((r) => r.getAttribute('aria-selected') === 'true');
+    expect(selected).toBeDefined();
+    expect(selected).toHaveAttribute('aria-rowindex', '4');
+    expect(new URLSearchParams(window.location.search).get('hash')).toMatch(/^[a-z2-7]{32}$/);
+  });
+});
