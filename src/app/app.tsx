@@ -73,9 +73,11 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     [loaded, view.view, specView.rows],
   );
   const options = specView.counts ?? NO_OPTIONS;
+  // Loaded tags count live under the current filters; the others show their size from the manifest.
+  const liveTagCounts = new Map(specView.counts?.tag.map((c) => [c.value, c.count]));
   const tagOptions: FacetOption[] = (ready?.tags ?? []).map((t) => ({
     value: t.name,
-    count: t.specCount,
+    count: liveTagCounts.get(t.name) ?? (tagNames.includes(t.name) ? 0 : t.specCount),
     selected: tagNames.includes(t.name) ? 'include' : null,
   }));
   const chips = activeFilters(view).map((f) => ({

@@ -117,7 +117,7 @@ export function SpecTable(props: SpecTableProps) {
         aria-label="Specs"
         aria-rowcount={rows.length + 1}
         aria-colcount={visibleColumns.length}
-        style={{ gridTemplateColumns: visibleColumns.map((c) => `var(--col-${c.id})`).join(' ') }}
+        style={{ '--grid-cols': visibleColumns.map((c) => `var(--col-${c.id})`).join(' ') }}
       >
         <thead>
           {table.getHeaderGroups().map((group) => (

@@ -134,4 +134,25 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     expect(selected).toHaveAttribute('aria-rowindex', '4');
     expect(new URLSearchParams(window.location.search).get('hash')).toMatch(/^[a-z2-7]{32}$/);
   });
+
+  it('loads several tags at once, with a tag column and the tags in the URL', async () => {
+    const user = await start();
+    await user.click(facet('Tags loaded').getByRole('checkbox', { name: /^v0\.23\.0, / }));
+    await expectCount(1001 + 132, 1001 + 132);
+    expect(decodeViewState(window.location.search).state.tags).toEqual(['develop-2025-03-30', 'v0.23.0']);
+    expect(screen.getByRole('columnheader', { name: 'Tag' })).toBeInTheDocument();
+    await user.click(facet('Tags loaded').getByRole('checkbox', { name: /^develop-2025-03-30, / }));
+    await expectCount(132, 132);
+    expect(screen.queryByRole('columnheader', { name: 'Tag' })).not.toBeInTheDocument();
+  });
+
+  it('hides a column on request and remembers it', async () => {
+    const user = await start();
+    await user.click(screen.getByText('Columns'));
+    await user.click(screen.getByRole('checkbox', { name: 'Platform' }));
+    expect(screen.queryByRole('columnheader', { name: 'Platform' })).not.toBeInTheDocument();
+    expect(JSON.parse(window.localStorage.getItem('spack-cache-explorer.columns') ?? '{}')).toMatchObject({
+      platform: false,
+    });
+  });
 });
