@@ -81,7 +81,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     selected: tagNames.includes(t.name) ? 'include' : null,
   }));
   const chips = activeFilters(view).map((f) => ({
-    label: f.facet === 'q' ? 'query' : f.facet,
+    label: f.facet !== 'q' ? f.facet : specView.queryError ? 'query (not applied)' : 'query',
     value: f.value,
     excluded: f.excluded,
     onRemove: () => setView(removeFilter(view, f)),
