@@ -234,9 +234,21 @@ function collectChecks(query: SpecQuery, table: SpecTable): RowCheck[] | null {
   return checks;
 }
 
+/**
+ * A bare word that names no package of the table (`e4s`, `aarch64`, `hdf`) is read as free text: people
+ * type such words expecting a search, and an exact-name filter would match nothing. A real package name,
+ * a glob, or a name with `@version` stays an exact package filter.
+ */
+export function resolveBareWord(query: SpecQuery, table: SpecTable): SpecQuery {
+  const name = query.package;
+  if (name === null || name.includes('*') || query.versions.length > 0) return query;
+  if (table.dicts.package.includes(name)) return query;
+  return { ...query, package: null, text: [name, ...query.text] };
+}
+
 /** A predicate over row indices of `table`; build once per query, then call per row. */
 export function compileQuery(query: SpecQuery, table: SpecTable): (row: number) => boolean {
-  const checks = collectChecks(query, table);
+  const checks = collectChecks(resolveBareWord(query, table), table);
   if (checks === null || checks.includes(NEVER)) return NEVER;
   if (checks.length === 0) return () => true;
   if (checks.length === 1) return checks[0] ?? NEVER;

@@ -4,7 +4,8 @@ import { parseVersionList, type VersionConstraint } from './version-range';
  * A parsed Spack-style query, plain JSON-able data. Every listed term must hold for a row to match
  * (AND); there is no OR except inside one version list (`@1.2,1.4`).
  *
- * - `package`: exact name or `*` glob (`py-*`); null for any package.
+ * - `package`: exact name or `*` glob (`py-*`); null for any package. The matcher reads a bare name
+ *   that is no package of the table as free text (see `resolveBareWord`).
  * - `versions`: one constraint per `@…` on the package; a row matches when one of its versions
  *   satisfies all of them.
  * - `variants`: `+x` / `~x` / `-x` / `x=true|false` become `bool`; `k=a,b` becomes `values` (each value

@@ -71,9 +71,19 @@ function referenceMatch(q: SpecQuery, r: SpecRecord): boolean {
   );
 }
 
-function referenceRows(q: SpecQuery, table: SpecTable): number[] {
+function referenceRows(query: SpecQuery, table: SpecTable): number[] {
+  const records = Array.from({ length: table.count }, (_, row) => recordAt(table, row));
+  // A bare name that no row has as its package is free text (see resolveBareWord).
+  const bare =
+    query.package !== null &&
+    !query.package.includes('*') &&
+    query.versions.length === 0 &&
+    !records.some((r) => r.package === query.package);
+  const q = bare ? { ...query, package: null, text: [query.package ?? '', ...query.text] } : query;
   const rows: number[] = [];
-  for (let row = 0; row < table.count; row++) if (referenceMatch(q, recordAt(table, row))) rows.push(row);
+  records.forEach((r, row) => {
+    if (referenceMatch(q, r)) rows.push(row);
+  });
   return rows;
 }
 
@@ -130,6 +140,11 @@ describe('filterRows on a fixed table', () => {
     ['', ALL],
     ['hdf5', ['hdf5@1.12.2', 'hdf5@1.14.3']],
     ['nosuchpackage', []],
+    // Bare words that name no package are searched as text: a target, a stack, part of a name.
+    ['x86_64_v3', ['hdf5@1.14.3', 'libempty@', 'py-numpy@1.26.4']],
+    ['e4s', ['hdf5@1.14.3']],
+    ['hdf', ['hdf5@1.12.2', 'hdf5@1.14.3']],
+    ['nosuchpackage@1.0', []],
     ['py-*', ['py-numpy@1.26.4', 'py-scipy@develop']],
     ['hdf5@1.14', ['hdf5@1.14.3']],
     ['hdf5@:1.13', ['hdf5@1.12.2']],
