@@ -47,9 +47,9 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const tagNames = requested.length > 0 ? requested : newest ? [newest] : [];
   const tables = useTagTables(manifestUrl, ready, tagNames, fetcher);
   const loaded = tables.state.status === 'ready' ? tables.state.value : null;
-  const specView = useSpecView(loaded, view);
   const commitQuery = useCallback((q: string) => setView({ ...view, q }), [setView, view]);
   const query = useQueryDraft(view.q, commitQuery);
+  const specView = useSpecView(loaded, view, query.applied);
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(tagNames.length > 1);
 
   const notices: UrlNotice[] = [

@@ -1,26 +1,40 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { parseQuery, type QueryError } from '../data/query/parse-query';
 
-const COMMIT_DELAY_MS = 250;
+const COMMIT_DELAY_MS = 400;
 
 /**
- * The query box's text. It follows the URL's `q` when that changes (back/forward, chips), and commits a
- * text that parses to the URL after a short pause, so history gets one entry per query, not per key.
- * A text that does not parse is never committed: the last valid result stays on screen.
+ * The query box. Every keystroke that leaves a parseable query applies it at once (`applied`); a text
+ * that does not parse shows its error and keeps the last valid result. The URL follows `applied` after a
+ * short pause, so history gets one entry per query rather than one per key, and the box follows the URL
+ * when that changes (back/forward, a removed chip).
  */
 export function useQueryDraft(q: string, commit: (q: string) => void) {
-  const [draft, setDraft] = useState(q);
+  const [draft, setDraftText] = useState(q);
+  const [applied, setApplied] = useState(q);
+  const [error, setError] = useState<QueryError | null>(null);
   const [synced, setSynced] = useState(q);
   if (q !== synced) {
     setSynced(q);
-    setDraft(q);
+    setDraftText(q);
+    setApplied(q);
+    setError(null);
   }
-  const parsed = useMemo(() => parseQuery(draft), [draft]);
-  const error: QueryError | null = parsed.ok ? null : parsed.error;
+  const setDraft = useCallback((text: string) => {
+    setDraftText(text);
+    const parsed = parseQuery(text);
+    setError(parsed.ok ? null : parsed.error);
+    // Surrounding spaces change nothing in the query, so they stay out of the URL.
+    if (parsed.ok) setApplied(text.trim());
+  }, []);
   useEffect(() => {
-    if (!parsed.ok || draft === synced) return undefined;
-    const timer = window.setTimeout(() => commit(draft.trim() === '' ? '' : draft), COMMIT_DELAY_MS);
+    if (applied === synced) return undefined;
+    const timer = window.setTimeout(() => {
+      // Marked as synced in the same batch as the URL change, so our own commit never resets the box.
+      setSynced(applied);
+      commit(applied);
+    }, COMMIT_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [draft, synced, parsed.ok, commit]);
-  return { draft, setDraft, error };
+  }, [applied, synced, commit]);
+  return { draft, applied, setDraft, error };
 }

@@ -18,7 +18,7 @@ export interface SpecView {
   /** Rows to show, filtered and sorted. */
   rows: Uint32Array;
   counts: Record<FacetKey, FacetCount[]> | null;
-  /** The error of `view.q` if it does not parse (a hand-edited link); the query is then not applied. */
+  /** The error of the query text if it does not parse (a hand-edited link); it is then not applied. */
   queryError: QueryError | null;
 }
 
@@ -39,12 +39,13 @@ function isEmptyQuery(q: SpecQuery): boolean {
 }
 
 /**
- * Everything the screen derives from the loaded table and the view state, through the pure engine:
+ * Everything the screen derives from the loaded table, the view state and the applied query text
+ * (ahead of the URL while the user types), through the pure engine:
  * facet index (once per table), spec-query mask, facet filters, counts, sort.
  */
-export function useSpecView(table: SpecTable | null, view: ViewState): SpecView {
+export function useSpecView(table: SpecTable | null, view: ViewState, queryText: string): SpecView {
   const index = useMemo(() => (table ? buildFacetIndex(table) : null), [table]);
-  const parsed = useMemo(() => parseQuery(view.q), [view.q]);
+  const parsed = useMemo(() => parseQuery(queryText), [queryText]);
   const query = parsed.ok ? parsed.query : null;
   const mask = useMemo(() => {
     if (!table || !query || isEmptyQuery(query)) return null;

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app';
@@ -97,7 +97,8 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/column 11/);
     expect(box).toHaveAttribute('aria-invalid', 'true');
     expect(status()).toBe(`${expected} of 1,001 specs`);
-    expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi');
+    // The URL follows the last valid query after a pause in typing.
+    await waitFor(() => expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi'));
   });
 
   it('sorts by a column, versions as versions', async () => {
@@ -154,5 +155,17 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     expect(JSON.parse(window.localStorage.getItem('spack-cache-explorer.columns') ?? '{}')).toMatchObject({
       platform: false,
     });
+  });
+
+  it('commits to the URL without disturbing what is being typed', async () => {
+    const user = await start();
+    const box = screen.getByRole('searchbox', { name: 'Spec query' });
+    await user.type(box, 'hdf5 ');
+    await waitFor(() => expect(decodeViewState(window.location.search).state.q).toBe('hdf5'));
+    expect(box).toHaveValue('hdf5 ');
+    await user.type(box, '+mpi');
+    await waitFor(() => expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi'));
+    window.history.back();
+    await waitFor(() => expect(box).toHaveValue('hdf5'));
   });
 });
