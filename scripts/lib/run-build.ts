@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildTags, DEFAULT_SHARD_SIZE, serialise } from './build';
 import { discoverPages } from './discover';
+import { DEFAULT_FETCH, type FetchOptions } from './index/fetch';
+import { ingestIndexes } from './index/ingest';
+import type { IndexInput } from './index/tag-map';
 import { formatProblem, parsePage, type ParsedPage, type Problem } from './page';
 import { writeFolderAtomically } from './write';
 
@@ -11,6 +14,12 @@ export interface BuildOptions {
   out: string;
   skipInvalid: boolean;
   shardSize: number;
+  /** Spack build-cache indexes (files, mirror folders or URLs), each with its tag and stack. */
+  indexes?: IndexInput[];
+  /** binaries.spack.io-style tag maps (files or URLs) naming more indexes. */
+  tagMaps?: string[];
+  /** Download settings (timeouts, retries, cache folder, progress); defaults are for real mirrors. */
+  fetch?: Partial<FetchOptions>;
   /** Fixed timestamp for reproducible output (tests); defaults to now. */
   now?: Date;
 }
@@ -49,13 +58,27 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     errors.push(...read.problems.map((p) => ({ ...p, file: path.join(root, p.file) })));
     sources.push({ kind: 'cache.spack.io pages', location: root, files: read.fileCount });
   }
+  const indexLines: string[] = [];
+  const indexWarnings: Problem[] = [];
+  if ((options.indexes?.length ?? 0) + (options.tagMaps?.length ?? 0) > 0) {
+    const ingested = await ingestIndexes({
+      inputs: options.indexes ?? [],
+      tagMaps: options.tagMaps ?? [],
+      fetch: { ...DEFAULT_FETCH, ...options.fetch },
+    });
+    parsed.push(...ingested.pages);
+    errors.push(...ingested.errors);
+    indexWarnings.push(...ingested.warnings);
+    sources.push(...ingested.sources);
+    indexLines.push(...ingested.lines);
+  }
   const built = buildTags(
     parsed.map((p) => ({ ...p })),
     options.shardSize || DEFAULT_SHARD_SIZE,
   );
   errors.push(...built.errors);
   const rejectedFiles = new Set(errors.map((e) => e.file)).size;
-  const warnings = built.warnings;
+  const warnings = [...built.warnings, ...indexWarnings];
   const packages = built.tags.reduce((n, t) => n + t.packageCount, 0);
   const specs = built.tags.reduce((n, t) => n + t.specCount, 0);
   const stacks = new Set(built.tags.flatMap((t) => t.stacks.map((s) => s.name))).size;
@@ -91,6 +114,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     ...built.tags.map(
       (t) => `  ${t.name}: ${t.packageCount} packages, ${t.specCount} specs, ${t.stacks.length} stacks`,
     ),
+    ...indexLines,
   );
   if (errors.length > 0) {
     lines.push(
@@ -100,7 +124,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
   if (warnings.length > 0) {
     lines.push(
-      `${warnings.length} reconciliation warning(s) (meta disagrees with spec_details; spec_details kept):`,
+      `${warnings.length} reconciliation warning(s) (page meta disagrees with spec_details, or a stack index with its root index; the data was kept):`,
     );
     lines.push(...warnings.map((w) => `  ${formatProblem(w)}`));
   }
