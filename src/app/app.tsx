@@ -5,11 +5,13 @@ import { FilterChips } from '../components/filter-bar/filter-chips';
 import { QueryBox } from '../components/filter-bar/query-box';
 import { TagPicker } from '../components/filter-bar/tag-picker';
 import { PackageTable } from '../components/spec-table/package-table';
+import { SpecDetail } from '../components/spec-detail/spec-detail';
 import { SpecTable } from '../components/spec-table/spec-table';
 import { formatCount } from '../data/display';
 import { mapFacets } from '../data/engine/facets';
 import type { Fetcher } from '../data/load';
 import { summarizePackages } from '../data/package-summary';
+import { rowsWithHashPrefix, specDetail } from '../data/spec-detail';
 import { resolveTag } from '../data/tags';
 import type { UrlNotice } from '../url/codec';
 import { LoadPanel } from './load-panel';
@@ -71,6 +73,10 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const packages = useMemo(
     () => (loaded && view.view === 'packages' ? summarizePackages(loaded, specView.rows) : []),
     [loaded, view.view, specView.rows],
+  );
+  const detail = useMemo(
+    () => (loaded && view.hash ? specDetail(loaded, view.hash) : null),
+    [loaded, view.hash],
   );
   const options = specView.counts ?? NO_OPTIONS;
   // Loaded tags count live under the current filters; the others show their size from the manifest.
@@ -154,6 +160,15 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
             </>
           ) : null}
         </main>
+        {loaded && view.hash ? (
+          <SpecDetail
+            hash={view.hash}
+            detail={detail}
+            isLoaded={(hash) => rowsWithHashPrefix(loaded, hash).length > 0}
+            onSelect={(hash) => setView({ ...view, hash })}
+            onClose={() => setView({ ...view, hash: null })}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -5,6 +5,13 @@ import type { Fetcher } from '../../src/data/load';
 import { SAMPLE_PAGES } from './reference-pages';
 import { tempDir } from './pages';
 
+/** The Spack index files the default dataset includes (see package.json data:samples). */
+export const SAMPLE_INDEXES = [
+  'spack_spack_legacy_yaml_build_cache_index.json',
+  'spack_spack_v2_layout_unsigned_build_cache_index.json',
+  'spack_spack_v2_layout_signed_build_cache_index.json',
+];
+
 export const TEST_ORIGIN = 'http://dashboard.test/portal/';
 
 /** Build the embedded real pages into a temp folder and serve it to the app through a fake fetch. */
@@ -14,7 +21,18 @@ export async function builtSampleData(): Promise<{
   requests: string[];
 }> {
   const out = path.join(await tempDir(), 'data');
-  const report = await runBuild({ pages: [SAMPLE_PAGES], out, skipInvalid: false, shardSize: 250_000 });
+  const indexes = SAMPLE_INDEXES.map((file) => ({
+    location: path.join('data/samples/spack-index', file),
+    tag: 'spack-test-indexes',
+    stack: 'root',
+  }));
+  const report = await runBuild({
+    pages: [SAMPLE_PAGES],
+    indexes,
+    out,
+    skipInvalid: false,
+    shardSize: 250_000,
+  });
   if (!report.ok) throw new Error(report.lines.join('\n'));
   const requests: string[] = [];
   const fetcher: Fetcher = async (url) => {

@@ -1,7 +1,7 @@
 import { columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import { formatCompiler, formatSize, formatVersions, shortHash } from '../../data/display';
 import type { SpecRecord } from '../../data/spec-table';
-import { CopyButton } from './copy-button';
+import { CopyButton } from '../ui/copy-button';
 
 /** What one visible row of the table shows: a materialised record plus its row index in the SpecTable. */
 export interface SpecRow extends SpecRecord {
@@ -32,11 +32,11 @@ function HashCell({ hash }: { hash: string }) {
       <code className="hash" title={hash}>
         {shortHash(hash)}
       </code>
-      <CopyButton text={hash} label={`Copy hash ${shortHash(hash)}`} symbol="⧉" />
+      <CopyButton text={hash} label={`Copy hash ${shortHash(hash)}`} />
       <CopyButton
         text={`spack install /${hash}`}
         label={`Copy spack install /${shortHash(hash)}`}
-        symbol="$"
+        icon="command"
       />
     </span>
   );

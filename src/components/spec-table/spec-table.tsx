@@ -106,7 +106,7 @@ export function SpecTable(props: SpecTableProps) {
       if (row === undefined) return;
       e.preventDefault();
       const hash = hashAt(data, row);
-      onSelect(hash === selectedHash ? null : hash);
+      onSelect(selectedHash !== null && hash.startsWith(selectedHash) ? null : hash);
     }
   };
 
@@ -149,7 +149,8 @@ export function SpecTable(props: SpecTableProps) {
           {items.map((item) => {
             const row = tableRows[item.index - first];
             if (!row) return null;
-            const selected = row.original.hash === selectedHash;
+            // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
+            const selected = selectedHash !== null && row.original.hash.startsWith(selectedHash);
             return (
               <tr
                 key={row.id}

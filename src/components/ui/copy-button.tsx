@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { copyText } from '../../lib/clipboard';
+
+export interface CopyButtonProps {
+  text: string;
+  /** Accessible name, e.g. "Copy hash abc1234". */
+  label: string;
+  /** `copy` for a value, `command` for a shell command. */
+  icon?: 'copy' | 'command';
+}
+
+// Drawn inline, so the icon never depends on a font having a glyph (and no icon font is fetched).
+function Icon({ kind }: { kind: 'copy' | 'command' | 'done' }) {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      {kind === 'copy' ? (
+        <path
+          d="M5 1.5h8.5v9H11M2.5 5h8.5v9.5H2.5z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.4"
+          strokeLinejoin="round"
+        />
+      ) : kind === 'command' ? (
+        <path d="M2 3.5l5 4.5-5 4.5M8.5 13h6" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      ) : (
+        <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      )}
+    </svg>
+  );
+}
+
+export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label}
+      onClick={(e) => {
+        // A copy is not a row selection.
+        e.stopPropagation();
+        void copyText(text).then((ok) => {
+          setState(ok ? 'copied' : 'failed');
+          window.setTimeout(() => setState('idle'), 1500);
+        });
+      }}
+    >
+      <Icon kind={state === 'copied' ? 'done' : icon} />
+    </button>
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { HASH_LENGTH } from './schema';
+import { recordAt, type SpecRecord, type SpecTable } from './spec-table';
+
+/** A dependency edge as index ingest stores it in the `dependencies` sparse column. */
+export const dependencySchema = z.looseObject({
+  name: z.string(),
+  hash: z.string(),
+  deptypes: z.array(z.string()).optional(),
+  virtuals: z.array(z.string()).optional(),
+  missing: z.boolean().optional(),
+});
+export type Dependency = z.infer<typeof dependencySchema>;
+
+export interface SpecDetail {
+  record: SpecRecord & { tag: string };
+  row: number;
+  /** Every loaded tag holding this hash. */
+  tags: string[];
+  /** How many distinct specs the (possibly shortened) hash matched. */
+  matches: number;
+  dependencies: Dependency[] | null;
+  /** Sparse fields other than the ones shown on their own, as the source had them. */
+  other: Array<[string, unknown]>;
+}
+
+const SHOWN_APART = new Set(['dependencies', 'tarball']);
+
+/** Rows whose hash starts with `prefix`, found with native string search on the concatenated column. */
+export function rowsWithHashPrefix(table: SpecTable, prefix: string): number[] {
+  const rows: number[] = [];
+  if (prefix === '') return rows;
+  for (let at = table.hashes.indexOf(prefix); at !== -1; at = table.hashes.indexOf(prefix, at + 1)) {
+    // Only matches that start a hash count, not ones that straddle two.
+    if (at % HASH_LENGTH === 0) rows.push(at / HASH_LENGTH);
+  }
+  return rows;
+}
+
+/** Everything the detail panel shows for a hash (or a prefix of one); null when no spec has it. */
+export function specDetail(table: SpecTable, hash: string): SpecDetail | null {
+  const rows = rowsWithHashPrefix(table, hash);
+  const first = rows[0];
+  if (first === undefined) return null;
+  const record = recordAt(table, first);
+  const sameSpec = rows.filter((r) => table.hashes.startsWith(record.hash, r * HASH_LENGTH));
+  const tags = [...new Set(sameSpec.map((r) => table.dicts.tag[table.tag[r] ?? 0] ?? ''))];
+  const deps = z.array(dependencySchema).safeParse(record.extra.dependencies);
+  return {
+    record,
+    row: first,
+    tags,
+    matches: new Set(rows.map((r) => table.hashes.slice(r * HASH_LENGTH, (r + 1) * HASH_LENGTH))).size,
+    dependencies: record.extra.dependencies === undefined ? null : deps.success ? deps.data : null,
+    // Dependencies that do not have the expected shape are still shown, raw, rather than hidden.
+    other: Object.entries(record.extra).filter(
+      ([key]) => !SHOWN_APART.has(key) || (key === 'dependencies' && !deps.success),
+    ),
+  };
+}
+
+/** The spec as Spack prints it: `name@version %compiler variants arch=platform-os-target`. */
+export function specString(r: SpecRecord): string {
+  const parts = [`${r.package}${r.versions.length ? `@${r.versions.join(',')}` : ''}`];
+  if (r.compiler !== 'none' && r.compiler !== '') parts.push(`%${r.compiler}`);
+  parts.push(...r.variants);
+  parts.push(`arch=${r.platform}-${r.os}-${r.target}`);
+  return parts.join(' ');
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { encodeShard } from '../../../src/data/encode';
+import { mergeTables } from '../../../src/data/merge';
+import { rowsWithHashPrefix, specDetail, specString } from '../../../src/data/spec-detail';
+import { decodeShard, type SpecRecord } from '../../../src/data/spec-table';
+
+const rec = (hash: string, over: Partial<SpecRecord> = {}): SpecRecord => ({
+  hash,
+  package: 'zlib',
+  versions: ['1.3.1'],
+  compiler: 'gcc@=13.2.0',
+  os: 'ubuntu24.04',
+  platform: 'linux',
+  target: 'x86_64_v3',
+  variants: ['+shared', 'build_system=makefile'],
+  stacks: ['e4s', 'root'],
+  size: '-',
+  extra: {},
+  ...over,
+});
+const A = `abcdefg${'a'.repeat(25)}`;
+const B = `abcdefh${'b'.repeat(25)}`;
+// C's hash contains A's first 7 characters across the boundary with the next hash: must not match.
+const C = `${'c'.repeat(29)}abc`;
+const D = `defg${'d'.repeat(28)}`;
+
+const t1 = decodeShard(encodeShard('v1', 0, [rec(A), rec(B), rec(C), rec(D)]), 't1');
+const t2 = decodeShard(
+  encodeShard('v2', 0, [
+    rec(A, { extra: { dependencies: [{ name: 'x', hash: B, deptypes: ['link'] }], odd: 1 } }),
+  ]),
+  't2',
+);
+const both = mergeTables([t1, t2]);
+
+describe('rowsWithHashPrefix', () => {
+  it.each([
+    ['abcdefg', 2],
+    ['abcdef', 3],
+    [A, 2],
+    ['abcd', 3],
+    ['zzzz', 0],
+    ['', 0],
+  ])('%s → %i rows', (prefix, n) => expect(rowsWithHashPrefix(both, prefix)).toHaveLength(n));
+});
+
+describe('specDetail', () => {
+  it('collects every tag of a hash and its dependencies', () => {
+    const d = specDetail(both, 'abcdefg');
+    expect(d?.tags).toEqual(['v1', 'v2']);
+    expect(d?.matches).toBe(1);
+    expect(specDetail(both, 'abcdef')?.matches).toBe(2);
+    const withDeps = specDetail(t2, A);
+    expect(withDeps?.dependencies).toEqual([{ name: 'x', hash: B, deptypes: ['link'] }]);
+    expect(withDeps?.other).toEqual([['odd', 1]]);
+  });
+  it('shows malformed dependencies raw instead of hiding them', () => {
+    const t = decodeShard(encodeShard('v', 0, [rec(A, { extra: { dependencies: 'oops' } })]), 't');
+    expect(specDetail(t, A)).toMatchObject({ dependencies: null, other: [['dependencies', 'oops']] });
+  });
+  it('is null for an unknown hash', () => {
+    expect(specDetail(both, 'qqqqqqq')).toBeNull();
+  });
+});
+
+describe('specString', () => {
+  it.each<[Partial<SpecRecord>, string]>([
+    [{}, 'zlib@1.3.1 %gcc@=13.2.0 +shared build_system=makefile arch=linux-ubuntu24.04-x86_64_v3'],
+    [{ compiler: 'none', variants: [] }, 'zlib@1.3.1 arch=linux-ubuntu24.04-x86_64_v3'],
+  ])('%j', (over, text) => expect(specString(rec(A, over))).toBe(text));
+});
