@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { Bitset } from '../data/engine/bitset';
 import {
   buildFacetIndex,
@@ -59,9 +59,13 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     () => (index ? filterRows(index, selection, mask).toIndices() : EMPTY),
     [index, selection, mask],
   );
+  // Rows are painted first; facet counts (the costliest step at scale) follow in a deferred render, so a
+  // keystroke or a click shows its rows without waiting for every facet to be recounted.
+  const countSelection = useDeferredValue(selection);
+  const countMask = useDeferredValue(mask);
   const counts = useMemo(
-    () => (index ? facetCounts(index, selection, mask) : null),
-    [index, selection, mask],
+    () => (index ? facetCounts(index, countSelection, countMask) : null),
+    [index, countSelection, countMask],
   );
   const rows = useMemo(() => {
     if (!table || !view.sort) return filtered;
