@@ -1,0 +1,146 @@
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../scripts/lib/chromium';
+import {
+  APP_ARM_KEY,
+  APP_FIRST_ROWS,
+  APP_FIRST_ROWS_READY,
+  APP_INIT,
+  APP_KEY_RESULT,
+  APP_STATUS,
+  DT_ARM_KEY,
+  DT_FIRST_ROWS,
+  DT_KEY_RESULT,
+} from './in-page';
+import { KEYSTROKES } from './queries';
+
+export interface PageFigures {
+  /** Navigation start → first rows at the next animation frame, one per run (fresh browser context). */
+  firstRowsMs: number[];
+  /** Keydown → result count on screen at the next animation frame. */
+  keystrokeMs: number[];
+  /** Keystrokes that changed nothing on screen within the timeout (left out of the samples). */
+  unchanged: number;
+  /** V8 heap plus array-buffer backing stores after load and a forced GC, in MB (first run). */
+  heapMB: number | null;
+}
+
+export interface BrowserOptions {
+  log: (line: string) => void;
+  origin: string;
+  appPath: string;
+  dataTablesPath: string | null;
+  tags: readonly string[];
+  runs: number;
+  dataTablesRuns: number;
+}
+
+const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+async function heapMB(page: Page): Promise<number | null> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return (usage.usedSize + (usage.backingStorageSize ?? 0)) / 2 ** 20;
+}
+
+async function settle(page: Page, read: string): Promise<void> {
+  let last = '';
+  let stable = 0;
+  const start = Date.now();
+  // The app writes the query to the URL 250 ms after the last key: wait until the screen holds still.
+  while (stable < 4 || Date.now() - start < 400) {
+    await page.waitForTimeout(100);
+    const now = String(await page.evaluate(read));
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+}
+
+function empty(): PageFigures {
+  return { firstRowsMs: [], keystrokeMs: [], unchanged: 0, heapMB: null };
+}
+
+async function measureApp(browser: Browser, options: BrowserOptions, out: PageFigures, run: number) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: APP_INIT });
+    const query = options.tags.map((t) => `tag=${encodeURIComponent(t)}`).join('&');
+    await page.goto(`${options.origin}${options.appPath}?${query}`);
+    await page.waitForFunction(APP_FIRST_ROWS_READY, undefined, { timeout: 180_000, polling: 100 });
+    const first = asNumber(await page.evaluate(APP_FIRST_ROWS));
+    if (first !== null) out.firstRowsMs.push(first);
+    if (run === 0) out.heapMB = await heapMB(page);
+    const box = page.getByRole('searchbox', { name: 'Spec query' });
+    for (const { prefix, key } of KEYSTROKES) {
+      await box.fill(prefix);
+      await settle(page, APP_STATUS);
+      await page.evaluate(APP_ARM_KEY);
+      await page.keyboard.press(key);
+      const ms = asNumber(await page.evaluate(APP_KEY_RESULT));
+      if (ms !== null) out.keystrokeMs.push(ms);
+      else {
+        out.unchanged++;
+        options.log(`app: typing "${key}" after "${prefix}" changed nothing on screen`);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureDataTables(
+  browser: Browser,
+  options: BrowserOptions,
+  path: string,
+  out: PageFigures,
+  run: number,
+) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${options.origin}${path}`);
+    const first = asNumber(await page.evaluate(DT_FIRST_ROWS));
+    if (first !== null) out.firstRowsMs.push(first);
+    if (run === 0) out.heapMB = await heapMB(page);
+    const box = page.locator('.dt-search input');
+    for (const { prefix, key } of KEYSTROKES) {
+      // DataTables searches synchronously on input: once fill returns, the prefix's draw is done.
+      await box.fill(prefix);
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
+      await page.evaluate(DT_ARM_KEY);
+      await page.keyboard.press(key);
+      const ms = asNumber(await page.evaluate(DT_KEY_RESULT));
+      if (ms !== null) out.keystrokeMs.push(ms);
+      else out.unchanged++;
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** The app and the DataTables page over the same rows, in headless Chromium (scripts/lib/chromium.ts). */
+export async function measureBrowser(
+  options: BrowserOptions,
+): Promise<{ app: PageFigures; dataTables: PageFigures | null }> {
+  const browser = await launch();
+  try {
+    const app = empty();
+    for (let run = 0; run < options.runs; run++) {
+      options.log(`app run ${run + 1}/${options.runs}…`);
+      await measureApp(browser, options, app, run);
+    }
+    let dataTables: PageFigures | null = null;
+    if (options.dataTablesPath !== null) {
+      dataTables = empty();
+      for (let run = 0; run < options.dataTablesRuns; run++) {
+        options.log(`DataTables run ${run + 1}/${options.dataTablesRuns}…`);
+        await measureDataTables(browser, options, options.dataTablesPath, dataTables, run);
+      }
+    }
+    return { app, dataTables };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * One load of a built dataset and the query mix, in a fresh process so that the heap figure is this
+ * load's alone. Run with `node --expose-gc --import tsx bench/engine-child.ts --data <dir> --repeats N`;
+ * prints one JSON line (EngineRun) on stdout.
+ */
+import { parseArgs } from 'node:util';
+import { countBy, crossCount } from '../src/data/engine/aggregate';
+import { Bitset } from '../src/data/engine/bitset';
+import { buildFacetIndex, facetCounts, filterRows } from '../src/data/engine/facets';
+import { sortRows } from '../src/data/engine/sort';
+import { mergeTables } from '../src/data/merge';
+import { parseShard } from '../src/data/parse';
+import { filterRows as queryRows } from '../src/data/query/match-query';
+import { parseQuery } from '../src/data/query/parse-query';
+import { decodeShard, type SpecTable } from '../src/data/spec-table';
+import type { EngineRun } from './engine-run';
+import { readDataFiles } from './load-data';
+import { QUERY_CASES, selectionOf } from './queries';
+
+function gc(): void {
+  if (typeof globalThis.gc === 'function') globalThis.gc();
+}
+
+const now = () => performance.now();
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { data: { type: 'string' }, repeats: { type: 'string', default: '5' } },
+  });
+  if (!values.data) throw new Error('--data is required');
+  const repeats = Number(values.repeats);
+  const files = await readDataFiles(values.data);
+  const decoder = new TextDecoder();
+  gc();
+  const load = { parse: 0, validate: 0, decode: 0, merge: 0, index: 0, total: 0 };
+  const start = now();
+  const perTag: SpecTable[] = [];
+  for (const tag of files.tags) {
+    const parts: SpecTable[] = [];
+    for (const shard of tag.shards) {
+      let t = now();
+      const json: unknown = JSON.parse(decoder.decode(shard.bytes));
+      load.parse += now() - t;
+      t = now();
+      const parsed = parseShard(json, shard.path);
+      load.validate += now() - t;
+      t = now();
+      parts.push(decodeShard(parsed, shard.path));
+      load.decode += now() - t;
+    }
+    const t = now();
+    perTag.push(mergeTables(parts));
+    load.merge += now() - t;
+  }
+  let t = now();
+  const table = mergeTables(perTag);
+  perTag.length = 0;
+  load.merge += now() - t;
+  t = now();
+  const index = buildFacetIndex(table);
+  load.index = now() - t;
+  load.total = now() - start;
+  // The shard bytes stand in for the network: drop them before measuring what the app keeps.
+  files.tags.length = 0;
+  gc();
+  const mem = process.memoryUsage();
+  const mb = (n: number) => n / 2 ** 20;
+  const heapMB = {
+    heapUsed: mb(mem.heapUsed),
+    arrayBuffers: mb(mem.arrayBuffers),
+    total: mb(mem.heapUsed + mem.arrayBuffers),
+  };
+
+  const samples: EngineRun['samples'] = { filter: [], counts: [], charts: [], sort: [], interaction: [] };
+  const matches: Record<string, number> = {};
+  for (let r = 0; r <= repeats; r++) {
+    for (const c of QUERY_CASES) {
+      const t0 = now();
+      const parsed = parseQuery(c.q);
+      if (!parsed.ok) throw new Error(`query "${c.q}" does not parse: ${parsed.error.message}`);
+      const mask = c.q === '' ? null : Bitset.fromIndices(table.count, queryRows(parsed.query, table));
+      const selection = selectionOf(c);
+      const rows = filterRows(index, selection, mask).toIndices();
+      const t1 = now();
+      facetCounts(index, selection, mask);
+      const t2 = now();
+      countBy(table, rows, 'package');
+      countBy(table, rows, 'os');
+      countBy(table, rows, 'compiler');
+      crossCount(table, rows, 'stack', 'target');
+      const t3 = now();
+      sortRows(table, rows, c.sort, r % 2 === 1);
+      const t4 = now();
+      matches[c.name] = rows.length;
+      // The first round warms up the JIT and the per-dictionary caches; it is not a sample.
+      if (r === 0) continue;
+      samples.filter.push(t1 - t0);
+      samples.counts.push(t2 - t1);
+      samples.charts.push(t3 - t2);
+      samples.sort.push(t4 - t3);
+      samples.interaction.push(t4 - t0);
+    }
+  }
+  const run: EngineRun = { rows: table.count, loadMs: load, heapMB, samples, matches };
+  process.stdout.write(`${JSON.stringify(run)}\n`);
+}
+
+await main();

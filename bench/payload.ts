@@ -1,0 +1,212 @@
+import { createWriteStream } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { once } from 'node:events';
+import zlib from 'node:zlib';
+import { mergeTables } from '../src/data/merge';
+import { parseShard } from '../src/data/parse';
+import { decodeShard, recordAt, type SpecTable } from '../src/data/spec-table';
+import { readDataFiles } from './load-data';
+
+/** Bytes per spec of one way to ship the rows, as files served one by one. */
+export interface PayloadFigure {
+  files: number;
+  raw: number;
+  gzip: number;
+  brotli: number;
+  /** Files compressed for the gzip and brotli figures (evenly spread; see `sampleEvery`). */
+  gzipSampled: number;
+  brotliSampled: number;
+}
+
+export interface Payload {
+  ours: PayloadFigure;
+  specsData: PayloadFigure;
+  pages: PayloadFigure;
+}
+
+/**
+ * Static hosts pre-compress at the top levels (gzip -9, brotli 11). Brotli 11 runs at about 1 MB/s here,
+ * so past these input sizes only an evenly spread subset of files is compressed and the bytes per
+ * spec of that subset are reported; files of one kind are alike, so the ratio carries over.
+ */
+const GZIP_BUDGET = 48e6;
+const BROTLI_BUDGET = 8e6;
+
+const gzip = (b: Uint8Array) => zlib.gzipSync(b, { level: 9 }).byteLength;
+const brotli = (b: Uint8Array) =>
+  zlib.brotliCompressSync(b, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.byteLength,
+    },
+  }).byteLength;
+
+interface Sized {
+  bytes: Uint8Array;
+  specs: number;
+}
+
+class Meter {
+  private files = 0;
+  private raw = 0;
+  private readonly z = { gzip: { bytes: 0, specs: 0, files: 0 }, brotli: { bytes: 0, specs: 0, files: 0 } };
+  constructor(
+    private readonly gzipEvery: number,
+    private readonly brotliEvery: number,
+  ) {}
+
+  /** `load` is called only for files in the compressed subset, so unsampled pages are never read. */
+  async add(size: number, load: () => Promise<Sized> | Sized): Promise<void> {
+    const index = this.files++;
+    this.raw += size;
+    const wantGzip = index % this.gzipEvery === 0;
+    const wantBrotli = index % this.brotliEvery === 0;
+    if (!wantGzip && !wantBrotli) return;
+    const { bytes, specs } = await load();
+    if (wantGzip) this.count('gzip', gzip(bytes), specs);
+    if (wantBrotli) this.count('brotli', brotli(bytes), specs);
+  }
+
+  private count(kind: 'gzip' | 'brotli', bytes: number, specs: number): void {
+    this.z[kind].bytes += bytes;
+    this.z[kind].specs += specs;
+    this.z[kind].files++;
+  }
+
+  figure(totalSpecs: number): PayloadFigure {
+    const per = (x: { bytes: number; specs: number }) => (x.specs > 0 ? x.bytes / x.specs : Number.NaN);
+    return {
+      files: this.files,
+      raw: this.raw / totalSpecs,
+      gzip: per(this.z.gzip),
+      brotli: per(this.z.brotli),
+      gzipSampled: this.z.gzip.files,
+      brotliSampled: this.z.brotli.files,
+    };
+  }
+}
+
+/** Compress every k-th file so that about `budget` bytes of input are compressed. */
+const sampleEvery = (totalBytes: number, budget: number) => Math.max(1, Math.ceil(totalBytes / budget));
+
+/**
+ * The same rows in the shape assumed for cache.spack.io's 2026 `specs_data.json.gz`: one file per tag,
+ * one JSON object keyed by hash (see bench/README.md for the assumption).
+ */
+export function specsDataJson(table: SpecTable): string {
+  const out: Record<string, unknown> = {};
+  for (let row = 0; row < table.count; row++) {
+    const r = recordAt(table, row);
+    out[r.hash] = {
+      name: r.package,
+      version: r.versions.join(','),
+      compiler: r.compiler,
+      os: r.os,
+      target: r.target,
+      platform: r.platform,
+      variants: r.variants.join(' '),
+      stacks: r.stacks,
+      tag: r.tag,
+    };
+  }
+  return JSON.stringify(out);
+}
+
+/** One DataTables row: the columns the app's table shows, as text. */
+function dataTablesRow(table: SpecTable, row: number): string[] {
+  const r = recordAt(table, row);
+  return [
+    r.hash,
+    r.package,
+    r.versions.join(', '),
+    r.compiler,
+    r.os,
+    r.target,
+    r.platform,
+    r.variants.join(' '),
+    r.stacks.join(' '),
+    r.tag,
+  ];
+}
+
+async function pageFiles(pagesDir: string): Promise<string[]> {
+  const root = path.join(pagesDir, '_cache');
+  const files: string[] = [];
+  for (const tag of (await readdir(root)).sort()) {
+    for (const pkg of (await readdir(path.join(root, tag))).sort())
+      files.push(path.join(root, tag, pkg, 'specs.md'));
+  }
+  return files;
+}
+
+/**
+ * Bytes per spec of our manifest + shards, of the specs_data.json shape, and of the cache.spack.io pages;
+ * on the way, writes every row as an array of strings to `rowsFile` for the DataTables page.
+ */
+export async function measurePayload(dataDir: string, pagesDir: string, rowsFile: string): Promise<Payload> {
+  const data = await readDataFiles(dataDir);
+  const totalSpecs = data.manifest.tags.reduce((n, t) => n + t.specCount, 0);
+  const shards = data.tags.flatMap((t) => t.shards);
+  const shardBytes = shards.reduce((n, s) => n + s.bytes.byteLength, 0);
+  const ours = new Meter(sampleEvery(shardBytes, GZIP_BUDGET), sampleEvery(shardBytes, BROTLI_BUDGET));
+  for (const s of shards) await ours.add(s.bytes.byteLength, () => ({ bytes: s.bytes, specs: s.specCount }));
+  // The manifest is fetched once per visit: its bytes are spread over all specs.
+  const manifest = await readFile(path.join(dataDir, 'index.json'));
+  const manifestShare = {
+    raw: manifest.byteLength / totalSpecs,
+    gzip: gzip(manifest) / totalSpecs,
+    brotli: brotli(manifest) / totalSpecs,
+  };
+
+  // specs_data.json runs about 2.5× our shard bytes; sampling by that estimate keeps the work bounded.
+  const specsData = new Meter(
+    sampleEvery(shardBytes * 2.5, GZIP_BUDGET),
+    sampleEvery(shardBytes * 2.5, BROTLI_BUDGET),
+  );
+  const rows = createWriteStream(rowsFile);
+  rows.write('[');
+  let first = true;
+  const encoder = new TextEncoder();
+  const decoder = new TextDecoder();
+  for (const tag of data.tags) {
+    const table = mergeTables(
+      tag.shards.map((s) => decodeShard(parseShard(JSON.parse(decoder.decode(s.bytes)), s.path), s.path)),
+    );
+    const text = encoder.encode(specsDataJson(table));
+    await specsData.add(text.byteLength, () => ({ bytes: text, specs: table.count }));
+    const lines: string[] = [];
+    for (let row = 0; row < table.count; row++) {
+      lines.push(`${first ? '' : ','}${JSON.stringify(dataTablesRow(table, row))}`);
+      first = false;
+    }
+    if (!rows.write(lines.join('\n'))) await once(rows, 'drain');
+  }
+  rows.end(']');
+  await once(rows, 'finish');
+
+  const files = await pageFiles(pagesDir);
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const pageBytes = sizes.reduce((a, b) => a + b, 0);
+  const pages = new Meter(sampleEvery(pageBytes, GZIP_BUDGET), sampleEvery(pageBytes, BROTLI_BUDGET));
+  for (let i = 0; i < files.length; i++) {
+    await pages.add(sizes[i] ?? 0, async () => {
+      const bytes = new Uint8Array(await readFile(files[i] ?? ''));
+      // One `"hash": ` per spec_details entry: the page's spec count without parsing its YAML.
+      const specs = decoder.decode(bytes).split('"hash": ').length - 1;
+      return { bytes, specs };
+    });
+  }
+  const oursFigure = ours.figure(totalSpecs);
+  return {
+    ours: {
+      ...oursFigure,
+      files: oursFigure.files + 1,
+      raw: oursFigure.raw + manifestShare.raw,
+      gzip: oursFigure.gzip + manifestShare.gzip,
+      brotli: oursFigure.brotli + manifestShare.brotli,
+    },
+    specsData: specsData.figure(totalSpecs),
+    pages: pages.figure(totalSpecs),
+  };
+}
