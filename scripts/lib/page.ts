@@ -1,7 +1,7 @@
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { HASH_PATTERN } from '../../src/data/schema';
 import type { SpecRecord } from '../../src/data/spec-table';
+import { parseFrontMatter } from './front-matter';
 
 /** A problem with one input file; `field` is a dotted path into the front matter, or '' for the file. */
 export interface Problem {
@@ -142,18 +142,18 @@ export function parsePage(file: string, text: string, tag: string, dirName: stri
   const match = FRONT_MATTER.exec(text);
   if (!match)
     return fail('', 'no YAML front matter (expected the file to start with --- and close it with ---)');
-  const doc = parseDocument(match[1] ?? '', { uniqueKeys: true });
-  if (doc.errors.length > 0) {
+  const front = parseFrontMatter(match[1] ?? '');
+  if (!front.ok) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({
+      problems: front.messages.map((m) => ({
         file,
         field: 'front matter',
-        message: `unparseable YAML: ${e.message}`,
+        message: `unparseable YAML: ${m}`,
       })),
     };
   }
-  const parsed = frontMatterSchema.safeParse(doc.toJS());
+  const parsed = frontMatterSchema.safeParse(front.value);
   if (!parsed.success) return { ok: false, problems: zodProblems(file, '', parsed.error) };
   const fm = parsed.data;
   const problems: Problem[] = [];
