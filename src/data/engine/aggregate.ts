@@ -1,13 +1,7 @@
 import type { SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
-import {
-  countValues,
-  facetColumn,
-  facetValues,
-  type FacetColumn,
-  type FacetKey,
-  type FacetValues,
-} from './facets';
+import { countValues } from './count-rows';
+import { facetColumn, facetValues, type FacetColumn, type FacetKey, type FacetValues } from './facets';
 
 export interface ValueCount {
   value: string;

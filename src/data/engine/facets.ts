@@ -1,5 +1,6 @@
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
+import { countRows, countValues, rowsOf } from './count-rows';
 import { rankStrings, type StringOrder } from './version-compare';
 
 /** The facets of a spec, in the order the UI and the URL list them. */
@@ -108,36 +109,6 @@ export function facetValues(dict: readonly string[], facet: FacetKey): FacetValu
   const result = { values, idOfCode, idOfValue, rank: rankStrings(values, order) };
   valuesCache[order].set(dict, result);
   return result;
-}
-
-/**
- * Number of listed rows holding each value id. A list value repeated within one row counts once
- * (`stamp` remembers the last position that counted each id); a row listed twice counts twice.
- */
-export function countValues(column: FacetColumn, values: FacetValues, rows: Uint32Array): Uint32Array {
-  const counts = new Uint32Array(values.values.length);
-  const { idOfCode } = values;
-  if (column.kind === 'scalar') {
-    const { codes } = column;
-    for (let i = 0; i < rows.length; i++) {
-      const id = idOfCode[codes[rows[i] ?? 0] ?? 0] ?? 0;
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-    return counts;
-  }
-  const { offsets, values: codes } = column.list;
-  const stamp = new Int32Array(counts.length).fill(-1);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] ?? 0;
-    const end = offsets[row + 1] ?? 0;
-    for (let k = offsets[row] ?? 0; k < end; k++) {
-      const id = idOfCode[codes[k] ?? 0] ?? 0;
-      if (stamp[id] === i) continue;
-      stamp[id] = i;
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-  }
-  return counts;
 }
 
 /** Rows holding value id v are `rows[offsets[v] .. offsets[v + 1])`, ascending. */
@@ -299,18 +270,13 @@ export function facetCounts(
   extra?: Bitset | null,
 ): Record<FacetKey, FacetCount[]> {
   const resolved = resolve(index, selection);
-  const matching = applyFilters(index, resolved, extra, null);
-  let matchingRows: Uint32Array | null = null;
+  const shared = rowsOf(applyFilters(index, resolved, extra, null), index.count);
   return mapFacets((facet) => {
     const postings = index.facets[facet];
     // A facet without includes sees exactly the filtered rows; only facets with includes need their own pass.
     const rows = resolved[facet].includeActive
-      ? applyFilters(index, resolved, extra, facet).toIndices()
-      : (matchingRows ??= matching.toIndices());
-    const counts =
-      rows.length === index.count
-        ? postings.offsets.subarray(1).map((end, v) => end - (postings.offsets[v] ?? 0))
-        : countValues(postings.column, postings.values, rows);
-    return listCounts(postings, counts, selection[facet]);
+      ? rowsOf(applyFilters(index, resolved, extra, facet), index.count)
+      : shared;
+    return listCounts(postings, countRows(postings, rows), selection[facet]);
   });
 }
