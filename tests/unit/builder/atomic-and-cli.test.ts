@@ -1,14 +1,12 @@
 // @vitest-environment node
-import { execFile } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../../scripts/lib/run-build';
 import { writeFolderAtomically } from '../../../scripts/lib/write';
 import { makeSpec, pageText, tempDir, writeTree } from '../../helpers/pages';
+import { runBuildCli } from '../../helpers/cli';
 
-const run = promisify(execFile);
 const TAG = 'v0.23.0';
 
 describe('atomic output', () => {
@@ -51,15 +49,7 @@ describe('atomic output', () => {
 });
 
 describe('data:build CLI', () => {
-  const cli = (args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args]).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    );
+  const cli = runBuildCli;
 
   it('prints the summary and exits 0 on good pages', async () => {
     const pages = await writeTree({

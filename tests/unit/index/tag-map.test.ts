@@ -1,9 +1,7 @@
 // @vitest-environment node
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toUrl } from '../../../scripts/lib/index/fetch';
 import { parseTagMap } from '../../../scripts/lib/index/tag-map';
@@ -11,8 +9,7 @@ import { runBuild } from '../../../scripts/lib/run-build';
 import { parseManifest } from '../../../src/data/parse';
 import { tempDir } from '../../helpers/pages';
 import { database, FAST, mirrorV2, mirrorV3, node, serve, writeFiles } from './fixtures';
-
-const run = promisify(execFile);
+import { runBuildCli } from '../../helpers/cli';
 
 describe('tag map URLs', () => {
   it.each([
@@ -152,15 +149,7 @@ describe('a tag map with three stacks', () => {
 });
 
 describe('data:build CLI with indexes', () => {
-  const cli = (args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', 'scripts/build-data.ts', ...args]).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => ({
-        code: e.code,
-        stdout: e.stdout,
-        stderr: e.stderr,
-      }),
-    );
+  const cli = runBuildCli;
 
   it('--index with --tag and --stack, progress on stderr, and --cache-dir', async () => {
     const out = path.join(await tempDir(), 'data');
