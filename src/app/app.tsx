@@ -14,6 +14,7 @@ import { summarizePackages } from '../data/package-summary';
 import { rowsWithHashPrefix, specDetail } from '../data/spec-detail';
 import { resolveTag } from '../data/tags';
 import type { UrlNotice } from '../url/codec';
+import { facetOptions } from './facet-options';
 import { LoadPanel } from './load-panel';
 import { Toolbar } from './toolbar';
 import { UrlNotices } from './url-notices';
@@ -78,7 +79,10 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     () => (loaded && view.hash ? specDetail(loaded, view.hash) : null),
     [loaded, view.hash],
   );
-  const options = specView.counts ?? NO_OPTIONS;
+  const counts = specView.counts;
+  const options = counts
+    ? mapFacets((f) => (f === 'tag' ? [] : facetOptions(counts[f], view.facets[f])))
+    : NO_OPTIONS;
   // Loaded tags count live under the current filters; the others show their size from the manifest.
   const liveTagCounts = new Map(specView.counts?.tag.map((c) => [c.value, c.count]));
   const tagOptions: FacetOption[] = (ready?.tags ?? []).map((t) => ({
