@@ -135,7 +135,12 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           {manifest.state.status !== 'ready' ? (
             <LoadPanel state={manifest.state} label="dataset index" onRetry={manifest.retry} />
           ) : tables.state.status !== 'ready' ? (
-            <LoadPanel state={tables.state} label={`tag ${tagNames.join(', ')}`} onRetry={tables.retry} />
+            <LoadPanel
+              state={tables.state}
+              label={`tag ${tagNames.join(', ')}`}
+              onRetry={tables.retry}
+              progress={tables.progress}
+            />
           ) : loaded ? (
             <>
               <Toolbar

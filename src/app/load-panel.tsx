@@ -5,14 +5,28 @@ export interface LoadPanelProps {
   /** What is being loaded, in words: "dataset index", "tag develop". */
   label: string;
   onRetry: () => void;
+  /** Bytes received of the bytes expected, while loading shards. */
+  progress?: { loaded: number; total: number } | null;
 }
 
-export function LoadPanel({ state, label, onRetry }: LoadPanelProps) {
+function megabytes(bytes: number): string {
+  return (bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0);
+}
+
+export function LoadPanel({ state, label, onRetry, progress }: LoadPanelProps) {
   if (state.status === 'loading') {
     return (
       <div className="load-panel" aria-busy="true">
         <span className="spinner" aria-hidden="true" />
-        Loading {label}…
+        <span>Loading {label}…</span>
+        {progress && progress.total > 0 ? (
+          <>
+            <progress value={progress.loaded} max={progress.total} aria-label={`Loading ${label}`} />
+            <span className="muted">
+              {megabytes(progress.loaded)} of {megabytes(progress.total)} MB
+            </span>
+          </>
+        ) : null}
       </div>
     );
   }

@@ -48,6 +48,13 @@ export function useManifest(manifestUrl: string, fetcher: Fetcher = defaultFetch
   return useLoad(manifestUrl, manifestUrl, load);
 }
 
+export interface LoadProgress {
+  /** Which load this is (the tags, newline-joined), so a stale report is never shown for a new load. */
+  key: string;
+  loaded: number;
+  total: number;
+}
+
 /** Loads the shards of the chosen tags and merges them; changing the tags aborts the previous load. */
 export function useTagTables(
   manifestUrl: string,
@@ -56,6 +63,7 @@ export function useTagTables(
   fetcher: Fetcher = defaultFetcher,
 ) {
   const key = tagNames.join('\n');
+  const [progress, setProgress] = useState<LoadProgress | null>(null);
   const load = useCallback(
     async (signal: AbortSignal): Promise<SpecTable> => {
       const entries = key.split('\n').map((name) => {
@@ -63,11 +71,27 @@ export function useTagTables(
         if (!entry) throw new LoadError(manifestUrl, `Tag "${name}" is not in this dataset.`);
         return entry;
       });
+      const total = entries.reduce((n, e) => n + e.shards.reduce((m, ref) => m + ref.bytes, 0), 0);
+      const perTag = new Map<string, number>();
+      let shown = -1;
+      const report = (name: string) => (loaded: number) => {
+        perTag.set(name, loaded);
+        const sum = [...perTag.values()].reduce((a, b) => a + b, 0);
+        // One update per percent: a 100 MB load arrives in thousands of chunks.
+        const percent = total > 0 ? Math.floor((sum / total) * 100) : 100;
+        if (percent !== shown) {
+          shown = percent;
+          setProgress({ key, loaded: sum, total });
+        }
+      };
       return mergeTables(
-        await Promise.all(entries.map((entry) => loadTag(fetcher, manifestUrl, entry, signal))),
+        await Promise.all(
+          entries.map((entry) => loadTag(fetcher, manifestUrl, entry, signal, report(entry.name))),
+        ),
       );
     },
     [fetcher, manifest, manifestUrl, key],
   );
-  return useLoad(manifest && key !== '' ? key : null, manifestUrl, load);
+  const result = useLoad(manifest && key !== '' ? key : null, manifestUrl, load);
+  return { ...result, progress: progress?.key === key ? progress : null };
 }

@@ -16,7 +16,39 @@ export class LoadError extends Error {
   }
 }
 
-async function fetchBytes(fetcher: Fetcher, url: string, signal?: AbortSignal): Promise<ArrayBuffer> {
+/** Told the size of each chunk received, for a progress bar. */
+export type OnBytes = (bytes: number) => void;
+
+/** The progress of a tag load: bytes received of the bytes its shards add up to in the manifest. */
+export type OnProgress = (loaded: number, total: number) => void;
+
+async function readBody(response: Response, onBytes?: OnBytes): Promise<ArrayBuffer> {
+  if (!onBytes || !response.body) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    onBytes(value.byteLength);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out.buffer;
+}
+
+async function fetchBytes(
+  fetcher: Fetcher,
+  url: string,
+  signal?: AbortSignal,
+  onBytes?: OnBytes,
+): Promise<ArrayBuffer> {
   let response: Response;
   try {
     response = await fetcher(url, signal ? { signal } : undefined);
@@ -29,7 +61,7 @@ async function fetchBytes(fetcher: Fetcher, url: string, signal?: AbortSignal): 
   }
   if (!response.ok)
     throw new LoadError(url, `${url}: the server answered ${response.status} ${response.statusText}`);
-  return response.arrayBuffer();
+  return readBody(response, onBytes);
 }
 
 function parseJson(bytes: ArrayBuffer, url: string): unknown {
@@ -78,8 +110,9 @@ async function loadShard(
   url: string,
   ref: ShardRef,
   signal?: AbortSignal,
+  onBytes?: OnBytes,
 ): Promise<SpecTable> {
-  const bytes = await fetchBytes(fetcher, url, signal);
+  const bytes = await fetchBytes(fetcher, url, signal, onBytes);
   if (bytes.byteLength !== ref.bytes) {
     throw new LoadError(
       url,
@@ -115,9 +148,18 @@ export async function loadTag(
   manifestUrl: string,
   tag: TagEntry,
   signal?: AbortSignal,
+  onProgress?: OnProgress,
 ): Promise<SpecTable> {
+  const total = tag.shards.reduce((n, ref) => n + ref.bytes, 0);
+  let loaded = 0;
+  const onBytes = onProgress
+    ? (bytes: number) => {
+        loaded += bytes;
+        onProgress(loaded, total);
+      }
+    : undefined;
   const tables = await Promise.all(
-    tag.shards.map((ref) => loadShard(fetcher, new URL(ref.path, manifestUrl).href, ref, signal)),
+    tag.shards.map((ref) => loadShard(fetcher, new URL(ref.path, manifestUrl).href, ref, signal, onBytes)),
   );
   for (const t of tables) {
     if (t.dicts.tag[0] !== tag.name) {

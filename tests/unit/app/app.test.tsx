@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app';
@@ -74,5 +74,36 @@ describe('App on the embedded real data', () => {
     };
     render(<App manifestUrl={data.manifestUrl} fetcher={newer} />);
     expect(await screen.findByRole('alert')).toHaveTextContent(/version 99, newer than this app reads \(1\)/);
+  });
+
+  it('shows how much of a tag has arrived while it loads', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow: Fetcher = async (url, init) => {
+      const response = await data.fetcher(url, init);
+      if (!url.includes('/shards/')) return response;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      let sent = false;
+      // Half the shard, then wait: the panel must show the bytes so far.
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (!sent) {
+            sent = true;
+            controller.enqueue(bytes.slice(0, bytes.length >> 1));
+            return;
+          }
+          await gate;
+          controller.enqueue(bytes.slice(bytes.length >> 1));
+          controller.close();
+        },
+      });
+      return new Response(body);
+    };
+    render(<App manifestUrl={data.manifestUrl} fetcher={slow} />);
+    const bar = await screen.findByRole('progressbar', { name: 'Loading tag develop-2025-03-30' });
+    await waitFor(() => expect(Number(bar.getAttribute('value'))).toBeGreaterThan(0));
+    expect(Number(bar.getAttribute('value'))).toBeLessThan(Number(bar.getAttribute('max')));
+    release();
+    expect(await screen.findByText('1,001 of 1,001 specs')).toBeInTheDocument();
   });
 });
