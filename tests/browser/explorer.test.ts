@@ -115,4 +115,20 @@ describe('spec explorer in Chromium: links, history, reload', () => {
       .toBe(`${fmt(specs.filter((s) => s.pkg === 'python').length)} of 1,001 specs`);
     await page.close();
   });
+
+  it('scrolls a spec opened by a link into view, with its detail panel', async () => {
+    const last = [...specs]
+      .sort((a, b) => (a.pkg < b.pkg ? -1 : a.pkg > b.pkg ? 1 : a.hash < b.hash ? -1 : 1))
+      .at(-1);
+    const { page } = await open(`?hash=${last?.hash.slice(0, 7) ?? ''}`);
+    await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
+    const selected = page.locator('tr[aria-selected="true"]');
+    await expect.poll(() => selected.count()).toBe(1);
+    expect(await selected.isVisible()).toBe(true);
+    expect(await selected.locator('td.col-package').textContent()).toBe(last?.pkg);
+    expect(await page.getByRole('complementary', { name: 'Spec details' }).textContent()).toContain(
+      last?.hash,
+    );
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { HASH_LENGTH } from '../../data/schema';
 import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
 
@@ -81,6 +82,18 @@ export function SpecTable(props: SpecTableProps) {
       setFocusPending(false);
     }
   }, [focusPending, activeIndex, items]);
+
+  // A hash selected from outside (a link, the detail panel's dependencies) is scrolled into view; a row
+  // clicked in place is already visible, and 'auto' alignment then leaves the scroll alone.
+  useEffect(() => {
+    if (selectedHash === null) return;
+    for (let i = 0; i < rows.length; i++) {
+      if (data.hashes.startsWith(selectedHash, (rows[i] ?? 0) * HASH_LENGTH)) {
+        virtualizer.scrollToIndex(i, { align: 'auto' });
+        return;
+      }
+    }
+  }, [selectedHash, rows, data, virtualizer]);
 
   const move = (to: number) => {
     const index = Math.max(0, Math.min(rows.length - 1, to));
