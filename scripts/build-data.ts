@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SHARD_SIZE } from './lib/build';
 import { DEFAULT_FETCH } from './lib/index/fetch';
 import { ROOT_STACK, type IndexInput } from './lib/index/tag-map';
+import { progressWriter } from './lib/progress';
 import { runBuild } from './lib/run-build';
 
 const DEFAULT_TAG = 'index';
@@ -82,6 +83,7 @@ async function main() {
     fail('--pages is required (or --index / --tag-map)');
   if (!values.out) fail('--out is required');
   const shardSize = positiveInt('shard-size', values['shard-size'], DEFAULT_SHARD_SIZE);
+  const progress = progressWriter();
   const report = await runBuild({
     pages: values.pages ?? [],
     indexes,
@@ -90,12 +92,13 @@ async function main() {
       timeoutMs: positiveInt('timeout', values.timeout, DEFAULT_FETCH.timeoutMs),
       retries: positiveInt('retries', values.retries, DEFAULT_FETCH.retries, 0),
       cacheDir: values['cache-dir'],
-      progress: values.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
+      progress: values.quiet ? undefined : progress.report,
     },
     out: values.out,
     skipInvalid: values['skip-invalid'],
     shardSize,
   });
+  progress.done();
   const lines =
     values.quiet && report.ok && report.errors.length === 0 ? report.lines.slice(0, 2) : report.lines;
   (report.ok ? process.stdout : process.stderr).write(`${lines.join('\n')}\n`);
