@@ -7,6 +7,7 @@ import { KNOWN_DB_VERSIONS, normaliseInstall, type IndexNode } from './node';
 import { emptyTally, NodeStore, toRecord, type SourceTally } from './store';
 import { openIndexFile, streamDatabase } from './stream-db';
 import { parseTagMap, ROOT_STACK, type IndexInput } from './tag-map';
+import { Interner } from './interner';
 
 export interface IngestOptions {
   inputs: IndexInput[];
@@ -31,7 +32,13 @@ const LISTED = 20;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Read one index into the store; whole-index failures reject every entry it had. */
-async function loadIndex(href: string, store: NodeStore, options: FetchOptions, errors: Problem[]) {
+async function loadIndex(
+  href: string,
+  store: NodeStore,
+  options: FetchOptions,
+  errors: Problem[],
+  intern: Interner,
+) {
   const tally = emptyTally(href);
   const fail = (field: string, text: string) => {
     errors.push({ file: href, field, message: text });
@@ -53,7 +60,7 @@ async function loadIndex(href: string, store: NodeStore, options: FetchOptions, 
     const input = await openIndexFile(located.file, (n) => (bytes += n));
     const db = await streamDatabase(input, (key, value) => {
       tally.read++;
-      const result = normaliseInstall(href, key, value);
+      const result = normaliseInstall(href, key, value, intern);
       if (result.ok) nodes.push(result.node);
       else {
         tally.rejected++;
@@ -151,10 +158,11 @@ export async function ingestIndexes(options: IngestOptions): Promise<IngestResul
     }
   }
   const store = new NodeStore();
+  const intern = new Interner();
   const tallies = new Map<string, SourceTally>();
   const sources: Manifest['sources'] = [];
   for (const href of new Set(inputs.map((i) => i.location))) {
-    const { tally, layout } = await loadIndex(href, store, options.fetch, errors);
+    const { tally, layout } = await loadIndex(href, store, options.fetch, errors, intern);
     tallies.set(href, tally);
     sources.push({ kind: `spack build-cache index (${layout})`, location: href, files: 1 });
   }

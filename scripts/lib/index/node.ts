@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { HASH_PATTERN } from '../../../src/data/schema';
 import type { Problem } from '../page';
 import { splitParameters } from './variants';
+import { Interner } from './interner';
 
 /** Database versions whose `installs` shape this reader knows (Spack 0.17 … 1.x). */
 export const KNOWN_DB_VERSIONS: ReadonlySet<string> = new Set(['6', '7', '8', '9']);
@@ -84,7 +85,12 @@ export function normaliseCompiler(text: string): string {
  * Validate and reduce one `installs` entry. `file` names the index in every problem, and each problem's
  * field is the path of the offending value under `database.installs.<key>`.
  */
-export function normaliseInstall(file: string, key: string, entry: unknown): NodeResult {
+export function normaliseInstall(
+  file: string,
+  key: string,
+  entry: unknown,
+  intern: Interner = new Interner(),
+): NodeResult {
   const at = `database.installs.${key}`;
   if (!HASH_PATTERN.test(key)) {
     return {
@@ -123,20 +129,20 @@ export function normaliseInstall(file: string, key: string, entry: unknown): Nod
     ok: true,
     node: {
       hash: key,
-      name: spec.name,
-      version: String(spec.version),
-      platform: spec.arch.platform,
-      os: spec.arch.platform_os,
-      target: typeof target === 'string' ? target : target.name,
+      name: intern.string(spec.name),
+      version: intern.string(String(spec.version)),
+      platform: intern.string(spec.arch.platform),
+      os: intern.string(spec.arch.platform_os),
+      target: intern.string(typeof target === 'string' ? target : target.name),
       compiler: spec.compiler ? `${spec.compiler.name}@${spec.compiler.version}` : null,
       annotatedCompiler: annotated ? normaliseCompiler(annotated) : null,
-      variants: split.variants,
+      variants: intern.list(split.variants),
       flags: split.flags,
       dependencies: (spec.dependencies ?? []).map((d) => ({
-        name: d.name,
-        hash: d.hash,
-        deptypes: d.parameters?.deptypes ?? d.type ?? [],
-        virtuals: d.parameters?.virtuals ?? [],
+        name: intern.string(d.name),
+        hash: intern.string(d.hash),
+        deptypes: intern.list(d.parameters?.deptypes ?? d.type ?? []),
+        virtuals: intern.list(d.parameters?.virtuals ?? []),
       })),
       packageHash: spec.package_hash ?? null,
       external: spec.external !== undefined && spec.external !== null && spec.external !== false,

@@ -64,9 +64,8 @@ function compilerOf(node: IndexNode, store: NodeStore): string {
 export function toRecord(node: IndexNode, store: NodeStore): SpecRecord {
   const extra: Record<string, unknown> = { in_buildcache: node.inBuildcache };
   if (node.dependencies.length > 0) {
-    extra.dependencies = node.dependencies.map((d) =>
-      store.get(d.hash) ? { ...d } : { ...d, missing: true },
-    );
+    // Edges found in the store are shared, not copied: at a million edges the copies were a third of the memory.
+    extra.dependencies = node.dependencies.map((d) => (store.get(d.hash) ? d : { ...d, missing: true }));
   }
   if (node.flags) extra.flags = node.flags;
   if (node.packageHash !== null) extra.package_hash = node.packageHash;
