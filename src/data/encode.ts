@@ -6,20 +6,7 @@ import {
   type SparseColumnJson,
 } from './schema';
 import type { SpecRecord } from './spec-table';
-
-class Dict {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-  code(value: string): number {
-    let code = this.index.get(value);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(value);
-      this.index.set(value, code);
-    }
-    return code;
-  }
-}
+import { StringDict } from './string-dict';
 
 function compareRecords(a: SpecRecord, b: SpecRecord): number {
   if (a.package !== b.package) return a.package < b.package ? -1 : 1;
@@ -33,21 +20,21 @@ function compareRecords(a: SpecRecord, b: SpecRecord): number {
 export function encodeShard(tag: string, part: number, records: readonly SpecRecord[]): Shard {
   const rows = [...records].sort(compareRecords);
   const d = {
-    package: new Dict(),
-    version: new Dict(),
-    compiler: new Dict(),
-    os: new Dict(),
-    platform: new Dict(),
-    target: new Dict(),
-    stack: new Dict(),
-    variant: new Dict(),
-    sizeText: new Dict(),
+    package: new StringDict(),
+    version: new StringDict(),
+    compiler: new StringDict(),
+    os: new StringDict(),
+    platform: new StringDict(),
+    target: new StringDict(),
+    stack: new StringDict(),
+    variant: new StringDict(),
+    sizeText: new StringDict(),
   };
   const list = (): ListColumnJson => ({ lengths: [], values: [] });
   const versions = list();
   const stacks = list();
   const variants = list();
-  const push = (col: ListColumnJson, dict: Dict, values: readonly string[]) => {
+  const push = (col: ListColumnJson, dict: StringDict, values: readonly string[]) => {
     col.lengths.push(values.length);
     for (const v of values) col.values.push(dict.code(v));
   };

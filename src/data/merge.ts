@@ -1,25 +1,7 @@
+import { StringDict } from './string-dict';
 import { emptyTable, type Dicts, type ListColumn, type SpecTable } from './spec-table';
 
 type DictKey = keyof Dicts;
-
-/** Interns strings into one dictionary and gives each part's codes a translation table. */
-class Interner {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-  remap(dict: readonly string[]): Uint32Array {
-    const out = new Uint32Array(dict.length);
-    dict.forEach((value, i) => {
-      let code = this.index.get(value);
-      if (code === undefined) {
-        code = this.values.length;
-        this.values.push(value);
-        this.index.set(value, code);
-      }
-      out[i] = code;
-    });
-    return out;
-  }
-}
 
 function concatScalar(
   parts: readonly SpecTable[],
@@ -68,8 +50,8 @@ export function mergeTables(parts: readonly SpecTable[]): SpecTable {
   if (parts.length === 0) return emptyTable();
   if (parts.length === 1 && parts[0]) return parts[0];
   const intern = (key: DictKey) => {
-    const interner = new Interner();
-    return { maps: parts.map((t) => interner.remap(t.dicts[key])), values: interner.values };
+    const dict = new StringDict();
+    return { maps: parts.map((t) => dict.remap(t.dicts[key])), values: dict.values };
   };
   const d = {
     package: intern('package'),
