@@ -11,7 +11,7 @@ import { formatCount } from '../data/display';
 import { mapFacets } from '../data/engine/facets';
 import type { Fetcher } from '../data/load';
 import { summarizePackages } from '../data/package-summary';
-import { rowsWithHashPrefix, specDetail } from '../data/spec-detail';
+import { specDetail } from '../data/spec-detail';
 import { resolveTag } from '../data/tags';
 import type { UrlNotice } from '../url/codec';
 import { facetOptions } from './facet-options';
@@ -80,9 +80,13 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     [loaded, view.hash],
   );
   const counts = specView.counts;
-  const options = counts
-    ? mapFacets((f) => (f === 'tag' ? [] : facetOptions(counts[f], view.facets[f])))
-    : NO_OPTIONS;
+  // Memoised: the app re-renders on every keystroke in the query box, and a facet can have thousands of values.
+  const options = useMemo(
+    () =>
+      counts ? mapFacets((f) => (f === 'tag' ? [] : facetOptions(counts[f], view.facets[f]))) : NO_OPTIONS,
+    [counts, view.facets],
+  );
+
   // Loaded tags count live under the current filters; the others show their size from the manifest.
   const liveTagCounts = new Map(specView.counts?.tag.map((c) => [c.value, c.count]));
   const tagOptions: FacetOption[] = (ready?.tags ?? []).map((t) => ({
@@ -173,7 +177,6 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           <SpecDetail
             hash={view.hash}
             detail={detail}
-            isLoaded={(hash) => rowsWithHashPrefix(loaded, hash).length > 0}
             onSelect={(hash) => setView({ ...view, hash })}
             onClose={() => setView({ ...view, hash: null })}
           />

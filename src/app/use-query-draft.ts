@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseQuery, type QueryError } from '../data/query/parse-query';
 
 const COMMIT_DELAY_MS = 400;
@@ -12,21 +12,22 @@ const COMMIT_DELAY_MS = 400;
 export function useQueryDraft(q: string, commit: (q: string) => void) {
   const [draft, setDraftText] = useState(q);
   const [applied, setApplied] = useState(q);
-  const [error, setError] = useState<QueryError | null>(null);
   const [synced, setSynced] = useState(q);
   if (q !== synced) {
     setSynced(q);
     setDraftText(q);
     setApplied(q);
-    setError(null);
   }
   const setDraft = useCallback((text: string) => {
     setDraftText(text);
     const parsed = parseQuery(text);
-    setError(parsed.ok ? null : parsed.error);
     // Surrounding spaces change nothing in the query, so they stay out of the URL.
     if (parsed.ok) setApplied(text.trim());
   }, []);
+  const error: QueryError | null = useMemo(() => {
+    const parsed = parseQuery(draft);
+    return parsed.ok ? null : parsed.error;
+  }, [draft]);
   useEffect(() => {
     if (applied === synced) return undefined;
     const timer = window.setTimeout(() => {

@@ -10,7 +10,10 @@ export const dependencySchema = z.looseObject({
   virtuals: z.array(z.string()).optional(),
   missing: z.boolean().optional(),
 });
-export type Dependency = z.infer<typeof dependencySchema>;
+export type Dependency = z.infer<typeof dependencySchema> & {
+  /** Whether a loaded spec has this hash, so the panel can open it. */
+  loaded: boolean;
+};
 
 export interface SpecDetail {
   record: SpecRecord & { tag: string };
@@ -51,7 +54,10 @@ export function specDetail(table: SpecTable, hash: string): SpecDetail | null {
     row: first,
     tags,
     matches: new Set(rows.map((r) => table.hashes.slice(r * HASH_LENGTH, (r + 1) * HASH_LENGTH))).size,
-    dependencies: record.extra.dependencies === undefined ? null : deps.success ? deps.data : null,
+    dependencies:
+      record.extra.dependencies === undefined || !deps.success
+        ? null
+        : deps.data.map((d) => ({ ...d, loaded: rowsWithHashPrefix(table, d.hash).length > 0 })),
     // Dependencies that do not have the expected shape are still shown, raw, rather than hidden.
     other: Object.entries(record.extra).filter(
       ([key]) => !SHOWN_APART.has(key) || (key === 'dependencies' && !deps.success),

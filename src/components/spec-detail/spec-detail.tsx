@@ -7,8 +7,6 @@ export interface SpecDetailProps {
   /** The hash asked for (URL `hash`), possibly a prefix. */
   hash: string;
   detail: Detail | null;
-  /** Whether a dependency's hash is among the loaded specs, so it can be opened. */
-  isLoaded: (hash: string) => boolean;
   onSelect: (hash: string) => void;
   onClose: () => void;
 }
@@ -23,7 +21,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The per-hash panel: the whole spec, where it is, how to install it, and what it depends on. */
-export function SpecDetail({ hash, detail, isLoaded, onSelect, onClose }: SpecDetailProps) {
+export function SpecDetail({ hash, detail, onSelect, onClose }: SpecDetailProps) {
   if (!detail) {
     return (
       <aside className="spec-detail" aria-label="Spec details">
@@ -90,7 +88,7 @@ export function SpecDetail({ hash, detail, isLoaded, onSelect, onClose }: SpecDe
           <ul className="deps">
             {detail.dependencies.map((d) => (
               <li key={`${d.name}/${d.hash}`}>
-                {isLoaded(d.hash) ? (
+                {d.loaded ? (
                   <button type="button" className="link" onClick={() => onSelect(d.hash)}>
                     {d.name}
                   </button>

@@ -83,12 +83,15 @@ export function SpecTable(props: SpecTableProps) {
     }
   }, [focusPending, activeIndex, items]);
 
-  // A hash selected from outside (a link, the detail panel's dependencies) is scrolled into view; a row
-  // clicked in place is already visible, and 'auto' alignment then leaves the scroll alone.
+  // A hash selected from outside (a link, the detail panel's dependencies) is scrolled into view once;
+  // later filter changes leave the scroll alone. A row clicked in place is already visible, and 'auto'
+  // alignment then does nothing.
+  const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
-    if (selectedHash === null) return;
+    if (selectedHash === null || selectedHash === scrolledTo.current) return;
     for (let i = 0; i < rows.length; i++) {
       if (data.hashes.startsWith(selectedHash, (rows[i] ?? 0) * HASH_LENGTH)) {
+        scrolledTo.current = selectedHash;
         virtualizer.scrollToIndex(i, { align: 'auto' });
         return;
       }

@@ -51,7 +51,12 @@ describe('specDetail', () => {
     expect(d?.matches).toBe(1);
     expect(specDetail(both, 'abcdef')?.matches).toBe(2);
     const withDeps = specDetail(t2, A);
-    expect(withDeps?.dependencies).toEqual([{ name: 'x', hash: B, deptypes: ['link'] }]);
+    expect(withDeps?.dependencies).toEqual([{ name: 'x', hash: B, deptypes: ['link'], loaded: false }]);
+    // With both tags loaded, B is a spec the panel can open.
+    expect(specDetail(both, A)?.dependencies).toBeNull();
+    expect(specDetail(mergeTables([t2, t1]), A)?.dependencies).toEqual([
+      { name: 'x', hash: B, deptypes: ['link'], loaded: true },
+    ]);
     expect(withDeps?.other).toEqual([['odd', 1]]);
   });
   it('shows malformed dependencies raw instead of hiding them', () => {
