@@ -5,13 +5,12 @@
  */
 import { parseArgs } from 'node:util';
 import { countBy, crossCount } from '../src/data/engine/aggregate';
-import { Bitset } from '../src/data/engine/bitset';
 import { buildFacetIndex, facetCounts, filterRows } from '../src/data/engine/facets';
 import { sortRows } from '../src/data/engine/sort';
 import { mergeTables } from '../src/data/merge';
 import { parseShard } from '../src/data/parse';
-import { filterRows as queryRows } from '../src/data/query/match-query';
 import { parseQuery } from '../src/data/query/parse-query';
+import { queryMask } from '../src/data/query/query-mask';
 import { decodeShard, type SpecTable } from '../src/data/spec-table';
 import type { EngineRun } from './engine-run';
 import { readDataFiles } from './load-data';
@@ -78,7 +77,7 @@ async function main(): Promise<void> {
       const t0 = now();
       const parsed = parseQuery(c.q);
       if (!parsed.ok) throw new Error(`query "${c.q}" does not parse: ${parsed.error.message}`);
-      const mask = c.q === '' ? null : Bitset.fromIndices(table.count, queryRows(parsed.query, table));
+      const mask = c.q === '' ? null : queryMask(parsed.query, table, index);
       const selection = selectionOf(c);
       const rows = filterRows(index, selection, mask).toIndices();
       const t1 = now();

@@ -8,7 +8,10 @@ import {
   type SpecRecord,
   type SpecTable,
 } from '../../../src/data/spec-table';
-import { compileQuery, filterRows, parseVariantToken } from '../../../src/data/query/match-query';
+import { buildFacetIndex } from '../../../src/data/engine/facets';
+import { compileQuery, filterRows } from '../../../src/data/query/match-query';
+import { queryMask } from '../../../src/data/query/query-mask';
+import { parseVariantToken } from '../../../src/data/query/query-terms';
 import {
   emptyQuery,
   parseQuery,
@@ -84,6 +87,13 @@ function referenceRows(query: SpecQuery, table: SpecTable): number[] {
   records.forEach((r, row) => {
     if (referenceMatch(q, r)) rows.push(row);
   });
+  return rows;
+}
+
+/** Rows from both evaluators, per row and from posting lists, which must agree. */
+function matching(query: SpecQuery, table: SpecTable): Uint32Array {
+  const rows = filterRows(query, table);
+  expect([...queryMask(query, table, buildFacetIndex(table)).toIndices()]).toEqual([...rows]);
   return rows;
 }
 
@@ -198,8 +208,8 @@ describe('filterRows on a fixed table', () => {
   ];
   it.each(cases)('%j', (input, expected) => {
     const query = parsed(input);
-    expect(labels(filterRows(query, fixed))).toEqual(expected);
-    expect([...filterRows(query, fixed)]).toEqual(referenceRows(query, fixed));
+    expect(labels(matching(query, fixed))).toEqual(expected);
+    expect([...matching(query, fixed)]).toEqual(referenceRows(query, fixed));
   });
 
   it('free text does not match across the boundary of two concatenated hashes', () => {
@@ -207,14 +217,19 @@ describe('filterRows on a fixed table', () => {
       fixture(`${'a'.repeat(30)}xy`, 'p@1', 'none', UBUNTU),
       fixture('z', 'p@1', 'none', UBUNTU),
     ]);
-    expect([...filterRows(parsed('"xyz"'), table)]).toEqual([]);
-    expect([...filterRows(parsed('"xy"'), table)]).toEqual([0]);
-    expect([...filterRows(parsed('"azz"'), table)]).toEqual([]);
-    expect([...filterRows(parsed('"zz"'), table)]).toEqual([1]);
+    expect([...matching(parsed('"xyz"'), table)]).toEqual([]);
+    expect([...matching(parsed('"xy"'), table)]).toEqual([0]);
+    expect([...matching(parsed('"azz"'), table)]).toEqual([]);
+    expect([...matching(parsed('"zz"'), table)]).toEqual([1]);
+    // A hash prefix only matches at the start of a hash, not where the previous hash ends.
+    expect([...matching(parsed('/xyz'), table)]).toEqual([]);
+    expect([...matching(parsed('/aaaa'), table)]).toEqual([0]);
+    expect([...matching(parsed('/zz'), table)]).toEqual([1]);
   });
 
   it('works on an empty table', () => {
-    expect(filterRows(parsed('hdf5 +mpi "x"'), emptyTable())).toEqual(new Uint32Array(0));
+    expect(matching(parsed('hdf5 +mpi "x"'), emptyTable())).toEqual(new Uint32Array(0));
+    expect(matching(parsed(''), emptyTable())).toEqual(new Uint32Array(0));
     expect(compileQuery(emptyQuery(), emptyTable())(0)).toBe(true);
   });
 });
@@ -309,7 +324,9 @@ describe('filterRows against a brute-force reference', () => {
     fc.assert(
       fc.property(recordsArb, matchQueryArb, (records, query) => {
         const table = tableOf(records);
-        expect([...filterRows(query, table)]).toEqual(referenceRows(query, table));
+        const expected = referenceRows(query, table);
+        expect([...filterRows(query, table)]).toEqual(expected);
+        expect([...queryMask(query, table, buildFacetIndex(table)).toIndices()]).toEqual(expected);
       }),
       { numRuns: 500 },
     );
@@ -330,7 +347,9 @@ describe('filterRows against a brute-force reference', () => {
     fc.assert(
       fc.property(recordsArb, single, (records, query) => {
         const table = tableOf(records);
-        expect([...filterRows(query, table)]).toEqual(referenceRows(query, table));
+        const expected = referenceRows(query, table);
+        expect([...filterRows(query, table)]).toEqual(expected);
+        expect([...queryMask(query, table, buildFacetIndex(table)).toIndices()]).toEqual(expected);
       }),
       { numRuns: 300 },
     );
