@@ -8,7 +8,6 @@ import { PackageTable } from '../components/spec-table/package-table';
 import { SpecDetail } from '../components/spec-detail/spec-detail';
 import { SpecTable } from '../components/spec-table/spec-table';
 import { formatCount } from '../data/display';
-import { mapFacets } from '../data/engine/facets';
 import type { Fetcher } from '../data/load';
 import { summarizePackages } from '../data/package-summary';
 import { specDetail } from '../data/spec-detail';
@@ -35,8 +34,6 @@ function defaultManifestUrl(): string {
   return new URL('data/index.json', document.baseURI).href;
 }
 
-const NO_OPTIONS: Record<FilterFacet, FacetOption[]> = mapFacets(() => []);
-
 export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const manifest = useManifest(manifestUrl, fetcher);
   const ready = manifest.state.status === 'ready' ? manifest.state.value : null;
@@ -44,10 +41,16 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const [dismissed, setDismissed] = useState<string | null>(null);
 
   const known = useMemo(() => ready?.tags.map((t) => t.name) ?? [], [ready]);
-  const resolved = view.tags.map((t) => ({ requested: t, resolution: resolveTag(t, known) }));
-  const requested = [...new Set(resolved.flatMap((r) => (r.resolution ? [r.resolution.tag] : [])))];
-  const newest = known[0];
-  const tagNames = requested.length > 0 ? requested : newest ? [newest] : [];
+  const resolved = useMemo(
+    () => view.tags.map((t) => ({ requested: t, resolution: resolveTag(t, known) })),
+    [view.tags, known],
+  );
+  // Memoised so that what depends on the loaded tags is not rebuilt on every keystroke.
+  const tagNames = useMemo(() => {
+    const requested = [...new Set(resolved.flatMap((r) => (r.resolution ? [r.resolution.tag] : [])))];
+    const newest = known[0];
+    return requested.length > 0 ? requested : newest ? [newest] : [];
+  }, [resolved, known]);
   const tables = useTagTables(manifestUrl, ready, tagNames, fetcher);
   const loaded = tables.state.status === 'ready' ? tables.state.value : null;
   const commitQuery = useCallback((q: string) => setView({ ...view, q }), [setView, view]);
@@ -79,21 +82,26 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     () => (loaded && view.hash ? specDetail(loaded, view.hash) : null),
     [loaded, view.hash],
   );
-  const counts = specView.counts;
-  // Memoised: the app re-renders on every keystroke in the query box, and a facet can have thousands of values.
-  const options = useMemo(
-    () =>
-      counts ? mapFacets((f) => (f === 'tag' ? [] : facetOptions(counts[f], view.facets[f]))) : NO_OPTIONS,
-    [counts, view.facets],
+  const { countsOf } = specView;
+  // Each facet list asks for its own options while it renders, so facets are counted one by one (see
+  // useSpecView); marks come from the view at once, counts may trail by a render.
+  const optionsOf = useCallback(
+    (facet: FilterFacet): readonly FacetOption[] | null =>
+      countsOf ? facetOptions(countsOf(facet), view.facets[facet]) : null,
+    [countsOf, view.facets],
   );
 
   // Loaded tags count live under the current filters; the others show their size from the manifest.
-  const liveTagCounts = new Map(specView.counts?.tag.map((c) => [c.value, c.count]));
-  const tagOptions: FacetOption[] = (ready?.tags ?? []).map((t) => ({
-    value: t.name,
-    count: liveTagCounts.get(t.name) ?? (tagNames.includes(t.name) ? 0 : t.specCount),
-    selected: tagNames.includes(t.name) ? 'include' : null,
-  }));
+  const tagCounts = countsOf?.('tag');
+  const tagOptions: FacetOption[] = useMemo(() => {
+    const live = new Map(tagCounts?.map((c) => [c.value, c.count]));
+    return (ready?.tags ?? []).map((t) => ({
+      value: t.name,
+      count: live.get(t.name) ?? (tagNames.includes(t.name) ? 0 : t.specCount),
+      selected: tagNames.includes(t.name) ? 'include' : null,
+    }));
+  }, [ready, tagCounts, tagNames]);
+  const pickTag = useCallback((tag: string) => setView({ ...view, tags: [tag] }), [setView, view]);
   const chips = activeFilters(view).map((f) => ({
     label: f.facet !== 'q' ? f.facet : specView.queryError ? 'query (not applied)' : 'query',
     value: f.value,
@@ -105,13 +113,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     <div className="app">
       <header className="app-header">
         <h1>Spack build cache explorer</h1>
-        {ready && tagNames[0] ? (
-          <TagPicker
-            tags={ready.tags}
-            value={tagNames[0]}
-            onChange={(tag) => setView({ ...view, tags: [tag] })}
-          />
-        ) : null}
+        {ready && tagNames[0] ? <TagPicker tags={ready.tags} value={tagNames[0]} onChange={pickTag} /> : null}
         <QueryBox text={query.draft} error={query.error} onChange={query.setDraft} />
         <p className="status" role="status" aria-live="polite">
           {loaded
@@ -131,7 +133,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
               const next = on ? [...tagNames, tag] : tagNames.filter((t) => t !== tag);
               setView({ ...view, tags: next.length > 0 ? next : tagNames });
             }}
-            options={options}
+            optionsOf={optionsOf}
             onChange={(facet, value, mark) => setView(setFacetValue(view, facet, value, mark))}
           />
         ) : null}

@@ -1,23 +1,26 @@
 import { useDeferredValue, useMemo } from 'react';
-import { Bitset } from '../data/engine/bitset';
 import {
   buildFacetIndex,
-  facetCounts,
+  facetCounter,
   filterRows,
   mapFacets,
   type FacetCount,
   type FacetKey,
 } from '../data/engine/facets';
 import { sortRows } from '../data/engine/sort';
-import { filterRows as queryRows } from '../data/query/match-query';
 import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
+import { queryMask } from '../data/query/query-mask';
 import type { SpecTable } from '../data/spec-table';
 import type { ViewState } from '../url/view-state';
 
 export interface SpecView {
   /** Rows to show, filtered and sorted. */
   rows: Uint32Array;
-  counts: Record<FacetKey, FacetCount[]> | null;
+  /**
+   * Facet counts, one facet per call, computed on first call. It trails the rows by a deferred render
+   * (null until the first one), so counting never delays the rows of a keystroke or a click.
+   */
+  countsOf: ((facet: FacetKey) => FacetCount[]) | null;
   /** The error of the query text if it does not parse (a hand-edited link); it is then not applied. */
   queryError: QueryError | null;
 }
@@ -48,9 +51,9 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
   const parsed = useMemo(() => parseQuery(queryText), [queryText]);
   const query = parsed.ok ? parsed.query : null;
   const mask = useMemo(() => {
-    if (!table || !query || isEmptyQuery(query)) return null;
-    return Bitset.fromIndices(table.count, queryRows(query, table));
-  }, [table, query]);
+    if (!table || !index || !query || isEmptyQuery(query)) return null;
+    return queryMask(query, table, index);
+  }, [table, index, query]);
   const selection = useMemo(
     () => mapFacets((facet) => (facet === 'tag' ? { include: [], exclude: [] } : view.facets[facet])),
     [view.facets],
@@ -59,17 +62,17 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     () => (index ? filterRows(index, selection, mask).toIndices() : EMPTY),
     [index, selection, mask],
   );
-  // Rows are painted first; facet counts (the costliest step at scale) follow in a deferred render, so a
-  // keystroke or a click shows its rows without waiting for every facet to be recounted.
-  const countSelection = useDeferredValue(selection);
-  const countMask = useDeferredValue(mask);
-  const counts = useMemo(
-    () => (index ? facetCounts(index, countSelection, countMask) : null),
-    [index, countSelection, countMask],
+  // Rows are painted first; facet counts (the costliest step at scale) follow in a deferred render. The
+  // counter is lazy, so each facet list counts its own facet while rendering: React can yield between
+  // them, and a keystroke that arrives meanwhile abandons the stale counting instead of waiting for it.
+  const counter = useMemo(
+    () => (index ? facetCounter(index, selection, mask) : null),
+    [index, selection, mask],
   );
+  const countsOf = useDeferredValue(counter, null);
   const rows = useMemo(() => {
     if (!table || !view.sort) return filtered;
     return sortRows(table, filtered, view.sort.column, view.sort.desc);
   }, [table, filtered, view.sort]);
-  return { rows, counts, queryError: parsed.ok ? null : parsed.error };
+  return { rows, countsOf, queryError: parsed.ok ? null : parsed.error };
 }

@@ -20,6 +20,8 @@ export interface FacetListProps {
   limit?: number;
   /** Whether values can be excluded (NOT); the tag list only includes. */
   allowExclude?: boolean;
+  /** The values are still being counted (a large table, just loaded): say so rather than "No match". */
+  pending?: boolean;
 }
 
 const SEARCH_THRESHOLD = 12;
@@ -30,6 +32,7 @@ const SEARCH_THRESHOLD = 12;
  */
 export function FacetList(props: FacetListProps) {
   const { label, options, onChange, format = (v: string) => v, limit = 8, allowExclude = true } = props;
+  const pending = props.pending === true && options.length === 0;
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState(false);
   const headingId = useId();
@@ -45,7 +48,7 @@ export function FacetList(props: FacetListProps) {
   const hidden = matching.length - shown.length;
 
   return (
-    <section className="facet" aria-labelledby={headingId}>
+    <section className="facet" aria-labelledby={headingId} aria-busy={pending}>
       <h3 id={headingId}>{label}</h3>
       {options.length > SEARCH_THRESHOLD ? (
         <input
@@ -88,7 +91,7 @@ export function FacetList(props: FacetListProps) {
           );
         })}
       </ul>
-      {matching.length === 0 ? <p className="facet-empty">No match</p> : null}
+      {matching.length === 0 ? <p className="facet-empty">{pending ? 'Counting…' : 'No match'}</p> : null}
       {hidden > 0 || (expanded && !needle && rest.length > limit) ? (
         <button type="button" className="link" onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show fewer' : `Show all (${hidden} more)`}

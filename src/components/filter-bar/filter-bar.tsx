@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { formatCompiler } from '../../data/display';
 import { SPEC_FACETS, type SpecFacet } from '../../data/engine/facets';
 import { FacetList, type FacetMark, type FacetOption } from './facet-list';
@@ -22,12 +23,38 @@ export interface FilterBarProps {
   /** Tags of the dataset with their spec counts; `include` marks the loaded ones. */
   tags: readonly FacetOption[];
   onTagChange: (tag: string, loaded: boolean) => void;
-  options: Record<FilterFacet, readonly FacetOption[]>;
+  /**
+   * A facet's options, or null while they are not counted yet. Called while that facet's list renders
+   * (and memoised per list), so a caller can compute them lazily, one facet per render step.
+   */
+  optionsOf: (facet: FilterFacet) => readonly FacetOption[] | null;
   onChange: (facet: FilterFacet, value: string, mark: FacetMark) => void;
 }
 
+const NONE: readonly FacetOption[] = [];
+
+interface LazyFacetProps {
+  facet: FilterFacet;
+  optionsOf: FilterBarProps['optionsOf'];
+  onChange: FilterBarProps['onChange'];
+}
+
+/** One facet's list, asking for its options in its own render. */
+function LazyFacet({ facet, optionsOf, onChange }: LazyFacetProps) {
+  const options = useMemo(() => optionsOf(facet), [optionsOf, facet]);
+  return (
+    <FacetList
+      label={FACET_LABELS[facet]}
+      options={options ?? NONE}
+      pending={options === null}
+      format={FORMATS[facet]}
+      onChange={(value, mark) => onChange(facet, value, mark)}
+    />
+  );
+}
+
 /** Every facet with live counts: OR within a facet, AND across facets, NOT per value. */
-export function FilterBar({ tags, onTagChange, options, onChange }: FilterBarProps) {
+export function FilterBar({ tags, onTagChange, optionsOf, onChange }: FilterBarProps) {
   return (
     <nav className="filter-bar" aria-label="Filters">
       <FacetList
@@ -37,13 +64,7 @@ export function FilterBar({ tags, onTagChange, options, onChange }: FilterBarPro
         onChange={(tag, mark) => onTagChange(tag, mark === 'include')}
       />
       {FILTER_FACETS.map((facet) => (
-        <FacetList
-          key={facet}
-          label={FACET_LABELS[facet]}
-          options={options[facet]}
-          format={FORMATS[facet]}
-          onChange={(value, mark) => onChange(facet, value, mark)}
-        />
+        <LazyFacet key={facet} facet={facet} optionsOf={optionsOf} onChange={onChange} />
       ))}
     </nav>
   );

@@ -1,6 +1,6 @@
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
-import { countRows, countValues, rowsOf } from './count-rows';
+import { countRows, countValues, rowsOf, type RowSet } from './count-rows';
 import { rankStrings, type StringOrder } from './version-compare';
 
 /** The facets of a spec, in the order the UI and the URL list them. */
@@ -269,14 +269,31 @@ export function facetCounts(
   selection: Partial<FacetSelection>,
   extra?: Bitset | null,
 ): Record<FacetKey, FacetCount[]> {
+  return mapFacets(facetCounter(index, selection, extra));
+}
+
+/**
+ * `facetCounts` one facet at a time, each computed on first request and kept: a screen can count each
+ * facet in its own render step, so the work is spread over short tasks that stale input can abandon.
+ */
+export function facetCounter(
+  index: FacetIndex,
+  selection: Partial<FacetSelection>,
+  extra?: Bitset | null,
+): (facet: FacetKey) => FacetCount[] {
   const resolved = resolve(index, selection);
-  const shared = rowsOf(applyFilters(index, resolved, extra, null), index.count);
-  return mapFacets((facet) => {
+  let shared: RowSet | null = null;
+  const done = new Map<FacetKey, FacetCount[]>();
+  return (facet) => {
+    const cached = done.get(facet);
+    if (cached) return cached;
     const postings = index.facets[facet];
     // A facet without includes sees exactly the filtered rows; only facets with includes need their own pass.
     const rows = resolved[facet].includeActive
       ? rowsOf(applyFilters(index, resolved, extra, facet), index.count)
-      : shared;
-    return listCounts(postings, countRows(postings, rows), selection[facet]);
-  });
+      : (shared ??= rowsOf(applyFilters(index, resolved, extra, null), index.count));
+    const counts = listCounts(postings, countRows(postings, rows), selection[facet]);
+    done.set(facet, counts);
+    return counts;
+  };
 }

@@ -39,6 +39,10 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     const user = userEvent.setup();
     render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
     await expectCount(1001);
+    // Facets are counted in a render after the rows (see useSpecView); wait until every list has its values.
+    await waitFor(() =>
+      expect(screen.getByRole('navigation', { name: 'Filters' })).not.toHaveTextContent('Counting…'),
+    );
     return user;
   }
 

@@ -4,6 +4,7 @@ import { Bitset } from '../../../src/data/engine/bitset';
 import {
   buildFacetIndex,
   emptySelection,
+  facetCounter,
   facetCounts,
   filterRows,
   type FacetKey,
@@ -190,6 +191,22 @@ describe('filterRows and facetCounts (properties)', () => {
       fc.property(caseArb, ([table, selection, bits]) => {
         const got = facetCounts(buildFacetIndex(table), selection, maskFor(table, bits));
         expect(got).toEqual(refFacetCounts(rowsOf(table), dictsOf(table), selection, bits));
+      }),
+    );
+  });
+
+  it('facetCounter gives the same counts one facet at a time, in any order, each computed once', () => {
+    fc.assert(
+      fc.property(caseArb, fc.shuffledSubarray([...FACETS]), ([table, selection, bits], order) => {
+        const idx = buildFacetIndex(table);
+        const extra = maskFor(table, bits);
+        const all = facetCounts(idx, selection, extra);
+        const countsOf = facetCounter(idx, selection, extra);
+        for (const facet of order) {
+          const first = countsOf(facet);
+          expect(first).toEqual(all[facet]);
+          expect(countsOf(facet)).toBe(first);
+        }
       }),
     );
   });
