@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { formatCount } from '../../data/display';
 import type { TagEntry } from '../../data/schema';
 
@@ -8,7 +8,8 @@ export interface TagPickerProps {
   onChange: (tag: string) => void;
 }
 
-export function TagPicker({ tags, value, onChange }: TagPickerProps) {
+/** Memoised: the header re-renders on every keystroke, and a dataset can have hundreds of tags. */
+export const TagPicker = memo(function TagPicker({ tags, value, onChange }: TagPickerProps) {
   const id = useId();
   return (
     <div className="tag-picker">
@@ -22,4 +23,4 @@ export function TagPicker({ tags, value, onChange }: TagPickerProps) {
       </select>
     </div>
   );
-}
+});

@@ -168,8 +168,10 @@ export function SpecTable(props: SpecTableProps) {
             // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
             const selected = selectedHash !== null && row.original.hash.startsWith(selectedHash);
             return (
+              // Keyed by position, not by spec: a new filter result updates the rows on screen in place
+              // instead of unmounting and mounting every one of them.
               <tr
-                key={row.id}
+                key={item.index}
                 data-index={item.index}
                 aria-rowindex={item.index + 2}
                 aria-selected={selected}
@@ -182,7 +184,7 @@ export function SpecTable(props: SpecTableProps) {
                 }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`col-${cell.column.id}`}>
+                  <td key={cell.column.id} className={`col-${cell.column.id}`}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

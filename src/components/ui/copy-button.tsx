@@ -31,7 +31,10 @@ function Icon({ kind }: { kind: 'copy' | 'command' | 'done' }) {
 }
 
 export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  // The outcome remembers which text it was for: a virtualised table reuses a row's button for another
+  // spec, which must not show the previous spec's "Copied".
+  const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | null>(null);
+  const state = outcome?.text !== text ? 'idle' : outcome.ok ? 'copied' : 'failed';
   return (
     <button
       type="button"
@@ -42,8 +45,8 @@ export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
         // A copy is not a row selection.
         e.stopPropagation();
         void copyText(text).then((ok) => {
-          setState(ok ? 'copied' : 'failed');
-          window.setTimeout(() => setState('idle'), 1500);
+          setOutcome({ text, ok });
+          window.setTimeout(() => setOutcome(null), 1500);
         });
       }}
     >

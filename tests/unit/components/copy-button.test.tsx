@@ -1,0 +1,31 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CopyButton } from '../../../src/components/ui/copy-button';
+
+describe('CopyButton', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says "Copied" for the text it copied, and not once it stands for another text', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn((text: string) => Promise.resolve(void text));
+    vi.stubGlobal('isSecureContext', true);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { rerender } = render(<CopyButton text="aaaa" label="Copy hash aaaa" />);
+    await user.click(screen.getByRole('button', { name: 'Copy hash aaaa' }));
+    expect(writeText).toHaveBeenCalledWith('aaaa');
+    expect(screen.getByRole('button', { name: 'Copy hash aaaa' })).toHaveAttribute('title', 'Copied');
+    // A virtualised table reuses the button for the spec now in that row.
+    rerender(<CopyButton text="bbbb" label="Copy hash bbbb" />);
+    expect(screen.getByRole('button', { name: 'Copy hash bbbb' })).toHaveAttribute('title', 'Copy hash bbbb');
+  });
+
+  it('says "Copy failed" when the clipboard refuses and the fallback fails', async () => {
+    const user = userEvent.setup();
+    vi.stubGlobal('isSecureContext', false);
+    document.execCommand = vi.fn(() => false);
+    render(<CopyButton text="x" label="Copy x" />);
+    await user.click(screen.getByRole('button', { name: 'Copy x' }));
+    expect(screen.getByRole('button', { name: 'Copy x' })).toHaveAttribute('title', 'Copy failed');
+  });
+});
