@@ -1,7 +1,14 @@
 import type { SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
-import { countValues } from './count-rows';
-import { facetColumn, facetValues, type FacetColumn, type FacetKey, type FacetValues } from './facets';
+import { countRows, countValues, rowsOf } from './count-rows';
+import {
+  facetColumn,
+  facetValues,
+  type FacetColumn,
+  type FacetIndex,
+  type FacetKey,
+  type FacetValues,
+} from './facets';
 
 export interface ValueCount {
   value: string;
@@ -19,7 +26,7 @@ const asIndices = (rows: Uint32Array | Bitset): Uint32Array =>
   rows instanceof Bitset ? rows.toIndices() : rows;
 
 /** Value ids with a non-zero count, by count descending then the facet's display order. */
-function presentIds(counts: Uint32Array, values: FacetValues): number[] {
+function presentIds(counts: ArrayLike<number>, values: FacetValues): number[] {
   const ids: number[] = [];
   for (let id = 0; id < counts.length; id++) if ((counts[id] ?? 0) > 0) ids.push(id);
   return ids.sort(
@@ -28,13 +35,35 @@ function presentIds(counts: Uint32Array, values: FacetValues): number[] {
 }
 
 /**
- * How many of the rows hold each value of a facet, most frequent first (ties in version/natural order).
- * A list value repeated within a row counts once; values no row holds are left out.
+ * Rows per value id. Given the table's facet index and a row set, the count takes the smaller side (the
+ * rows, or the rows left out, subtracted from the index's totals), as facet counts do.
  */
-export function countBy(table: SpecTable, rows: Uint32Array | Bitset, facet: FacetKey): ValueCount[] {
+function valueCounts(
+  table: SpecTable,
+  rows: Uint32Array | Bitset,
+  facet: FacetKey,
+  index: FacetIndex | undefined,
+): { values: FacetValues; counts: ArrayLike<number> } {
   const column = facetColumn(table, facet);
   const values = facetValues(column.dict, facet);
-  const counts = countValues(column, values, asIndices(rows));
+  if (index && rows instanceof Bitset) {
+    return { values, counts: countRows(index.facets[facet], rowsOf(rows, table.count)) };
+  }
+  return { values, counts: countValues(column, values, asIndices(rows)) };
+}
+
+/**
+ * How many of the rows hold each value of a facet, most frequent first (ties in version/natural order).
+ * A list value repeated within a row counts once; values no row holds are left out. Rows given as
+ * indices count as often as they are listed; `index` (this table's facet index) speeds up a Bitset.
+ */
+export function countBy(
+  table: SpecTable,
+  rows: Uint32Array | Bitset,
+  facet: FacetKey,
+  index?: FacetIndex,
+): ValueCount[] {
+  const { values, counts } = valueCounts(table, rows, facet, index);
   return presentIds(counts, values).map((id) => ({ value: values.values[id] ?? '', count: counts[id] ?? 0 }));
 }
 
@@ -42,17 +71,17 @@ interface Axis {
   column: FacetColumn;
   values: FacetValues;
   ids: number[];
-  /** Matrix position per value id, -1 for values no row holds. */
+  /** Matrix position per value id, -1 for values left out. */
   position: Int32Array;
 }
 
-function axis(table: SpecTable, rows: Uint32Array, facet: FacetKey): Axis {
+function axisOf(table: SpecTable, facet: FacetKey, ids: (values: FacetValues) => number[]): Axis {
   const column = facetColumn(table, facet);
   const values = facetValues(column.dict, facet);
-  const ids = presentIds(countValues(column, values, rows), values);
+  const list = ids(values);
   const position = new Int32Array(values.values.length).fill(-1);
-  ids.forEach((id, i) => (position[id] = i));
-  return { column, values, ids, position };
+  list.forEach((id, i) => (position[id] = i));
+  return { column, values, ids: list, position };
 }
 
 /**
@@ -76,27 +105,21 @@ function rowPositions(ax: Axis, row: number, buf: Int32Array): number {
   return n;
 }
 
+const maxLengths = new WeakMap<Uint32Array, number>();
+
 function maxListLength(column: FacetColumn): number {
   if (column.kind === 'scalar') return 1;
   const { offsets } = column.list;
+  const cached = maxLengths.get(offsets);
+  if (cached !== undefined) return cached;
   let max = 0;
   for (let r = 0; r + 1 < offsets.length; r++) max = Math.max(max, (offsets[r + 1] ?? 0) - (offsets[r] ?? 0));
+  maxLengths.set(offsets, max);
   return max;
 }
 
-/**
- * Rows holding value a and value b, for every pair of values the rows hold (e.g. stack × target
- * coverage). With list facets a row counts once in every cell of its value pairs.
- */
-export function crossCount(
-  table: SpecTable,
-  rows: Uint32Array | Bitset,
-  facetA: FacetKey,
-  facetB: FacetKey,
-): CrossCount {
-  const indices = asIndices(rows);
-  const ax = axis(table, indices, facetA);
-  const bx = axis(table, indices, facetB);
+/** Pair counts of the listed rows, at the axes' positions (row-major, a × b). */
+function pairMatrix(indices: Uint32Array, ax: Axis, bx: Axis): Uint32Array {
   const width = bx.ids.length;
   const matrix = new Uint32Array(ax.ids.length * width);
   const bufA = new Int32Array(maxListLength(ax.column));
@@ -110,9 +133,63 @@ export function crossCount(
       for (let y = 0; y < nb; y++) matrix[cell + (bufB[y] ?? 0)] = (matrix[cell + (bufB[y] ?? 0)] ?? 0) + 1;
     }
   }
+  return matrix;
+}
+
+const everyId = (values: FacetValues) => values.values.map((_, id) => id);
+
+/** The whole table's pair counts per value id, kept per facet index: the base the complement is taken from. */
+const wholeTable = new WeakMap<FacetIndex, Map<string, Uint32Array>>();
+/** Above this many cells the whole-table matrix is not worth keeping; such charts count directly. */
+const MAX_CACHED_CELLS = 1 << 20;
+
+function wholeMatrix(table: SpecTable, index: FacetIndex, a: Axis, b: Axis, key: string): Uint32Array {
+  let byPair = wholeTable.get(index);
+  if (!byPair) wholeTable.set(index, (byPair = new Map()));
+  let matrix = byPair.get(key);
+  if (!matrix) {
+    const all = new Uint32Array(table.count);
+    for (let r = 0; r < all.length; r++) all[r] = r;
+    byPair.set(key, (matrix = pairMatrix(all, a, b)));
+  }
+  return matrix;
+}
+
+/**
+ * Rows holding value a and value b, for every pair of values the rows hold (e.g. stack × target
+ * coverage). With list facets a row counts once in every cell of its value pairs. Given the table's
+ * facet index and a Bitset holding most rows, the rows left out are counted and subtracted from the
+ * whole table's matrix (computed once per index and facet pair).
+ */
+export function crossCount(
+  table: SpecTable,
+  rows: Uint32Array | Bitset,
+  facetA: FacetKey,
+  facetB: FacetKey,
+  index?: FacetIndex,
+): CrossCount {
+  const present = (facet: FacetKey) => (values: FacetValues) =>
+    presentIds(valueCounts(table, rows, facet, index).counts, values);
+  const ax = axisOf(table, facetA, present(facetA));
+  const bx = axisOf(table, facetB, present(facetB));
+  const idA = axisOf(table, facetA, everyId);
+  const idB = axisOf(table, facetB, everyId);
+  const set = rows instanceof Bitset ? rowsOf(rows, table.count) : null;
+  const cells = idA.ids.length * idB.ids.length;
+  let cell: (a: number, b: number) => number;
+  if (index && set && set.size * 2 > set.total && cells <= MAX_CACHED_CELLS) {
+    const whole = wholeMatrix(table, index, idA, idB, `${facetA}\n${facetB}`);
+    const left = pairMatrix(set.complement(), idA, idB);
+    const width = idB.ids.length;
+    cell = (a, b) => (whole[a * width + b] ?? 0) - (left[a * width + b] ?? 0);
+  } else {
+    const matrix = pairMatrix(asIndices(rows), ax, bx);
+    const width = bx.ids.length;
+    cell = (a, b) => matrix[(ax.position[a] ?? 0) * width + (bx.position[b] ?? 0)] ?? 0;
+  }
   return {
     a: ax.ids.map((id) => ax.values.values[id] ?? ''),
     b: bx.ids.map((id) => bx.values.values[id] ?? ''),
-    counts: ax.ids.map((_, i) => Array.from(matrix.subarray(i * width, (i + 1) * width))),
+    counts: ax.ids.map((a) => bx.ids.map((b) => cell(a, b))),
   };
 }

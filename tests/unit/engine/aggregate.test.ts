@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { countBy, crossCount } from '../../../src/data/engine/aggregate';
+import { buildFacetIndex } from '../../../src/data/engine/facets';
 import { Bitset } from '../../../src/data/engine/bitset';
 import { FACETS, rowsOf, tableArb } from './fixtures';
 import { refCountBy, refCrossCount } from './reference';
@@ -65,6 +66,34 @@ describe('countBy and crossCount (properties)', () => {
         expect(crossCount(table, Uint32Array.from(rows), fa, fb)).toEqual(
           refCrossCount(rowsOf(table), rows, fa, fb),
         );
+      }),
+    );
+  });
+
+  // Mostly-set masks make the complement path (count the rows left out) the one taken.
+  const setArb = tableArb.chain((table) =>
+    fc.tuple(
+      fc.constant(table),
+      fc.array(fc.boolean(), { minLength: table.count, maxLength: table.count }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: table.count, maxLength: table.count }),
+      fc.constantFrom(...FACETS),
+      fc.constantFrom(...FACETS),
+    ),
+  );
+  const maskOf = (flags: boolean[], skew: number[]) =>
+    flags.flatMap((on, row) => (on || (skew[row] ?? 0) < 0.7 ? [row] : []));
+
+  it('with the facet index and a row set, countBy and crossCount still match the brute force', () => {
+    fc.assert(
+      fc.property(setArb, ([table, flags, skew, fa, fb]) => {
+        const rows = maskOf(flags, skew);
+        const set = Bitset.fromIndices(table.count, rows);
+        const index = buildFacetIndex(table);
+        expect(countBy(table, set, fa, index)).toEqual(refCountBy(rowsOf(table), rows, fa));
+        // Twice: the second call reads the whole-table matrix kept from the first.
+        for (let i = 0; i < 2; i++) {
+          expect(crossCount(table, set, fa, fb, index)).toEqual(refCrossCount(rowsOf(table), rows, fa, fb));
+        }
       }),
     );
   });
