@@ -75,7 +75,10 @@ describe('countBy and crossCount (properties)', () => {
     fc.tuple(
       fc.constant(table),
       fc.array(fc.boolean(), { minLength: table.count, maxLength: table.count }),
-      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: table.count, maxLength: table.count }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
+        minLength: table.count,
+        maxLength: table.count,
+      }),
       fc.constantFrom(...FACETS),
       fc.constantFrom(...FACETS),
     ),
