@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_SHARD_SIZE } from './lib/build';
+import { DEFAULT_POOL_CHUNK_SIZE, DEFAULT_SHARD_SIZE } from './lib/build';
 import { DEFAULT_FETCH } from './lib/index/fetch';
 import { ROOT_STACK, type IndexInput } from './lib/index/tag-map';
 import { progressWriter } from './lib/progress';
@@ -19,9 +19,11 @@ const USAGE = `Usage: npm run data:build -- [--pages <dir> ...] [--index <file|d
   --cache-dir <dir>   keep downloaded indexes by checksum; an unchanged index is not downloaded again
   --timeout <ms>      per download attempt (default ${DEFAULT_FETCH.timeoutMs})
   --retries N         retries after a failed download, with doubling backoff (default ${DEFAULT_FETCH.retries})
-  --out <dir>         where to write index.json and shards/ (replaced atomically)
+  --out <dir>         where to write index.json, shards/ and hashes/ (replaced atomically)
   --skip-invalid      skip files and records with errors (they are listed) and write the rest
   --shard-size N      specs per shard file (default ${DEFAULT_SHARD_SIZE})
+  --pool-chunk-size N hashes per hash-pool file (default ${DEFAULT_POOL_CHUNK_SIZE}); the newest tag's
+                      hashes also end a file, so the default view loads only its own
   --quiet             print only the summary line and problems, no download progress`;
 
 function fail(message: string): never {
@@ -53,6 +55,7 @@ async function main() {
         out: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
         'shard-size': { type: 'string' },
+        'pool-chunk-size': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
@@ -83,6 +86,7 @@ async function main() {
     fail('--pages is required (or --index / --tag-map)');
   if (!values.out) fail('--out is required');
   const shardSize = positiveInt('shard-size', values['shard-size'], DEFAULT_SHARD_SIZE);
+  const poolChunkSize = positiveInt('pool-chunk-size', values['pool-chunk-size'], DEFAULT_POOL_CHUNK_SIZE);
   const progress = progressWriter();
   const report = await runBuild({
     pages: values.pages ?? [],
@@ -97,6 +101,7 @@ async function main() {
     out: values.out,
     skipInvalid: values['skip-invalid'],
     shardSize,
+    poolChunkSize,
   });
   progress.done();
   const lines =

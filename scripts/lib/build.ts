@@ -1,5 +1,14 @@
 import { encodeShard } from '../../src/data/encode';
-import { MANIFEST_FORMAT, SCHEMA_VERSION, type Manifest, type Shard } from '../../src/data/schema';
+import { HashPoolBuilder, refsPrefix } from '../../src/data/hash-pool';
+import {
+  HASH_POOL_FORMAT,
+  MANIFEST_FORMAT,
+  SCHEMA_VERSION,
+  type HashPoolChunk,
+  type Manifest,
+  type PoolChunkRef,
+  type Shard,
+} from '../../src/data/schema';
 import { compareTags } from '../../src/data/tags';
 import type { SpecRecord } from '../../src/data/spec-table';
 import type { ParsedPage, Problem } from './page';
@@ -10,10 +19,14 @@ export interface TagBuild {
   packageCount: number;
   specCount: number;
   stacks: Array<{ name: string; specCount: number }>;
+  /** Pool entries `0 … hashPoolPrefix - 1` hold every hash of the tag. */
+  hashPoolPrefix: number;
 }
 
 export interface BuildResult {
   tags: TagBuild[];
+  /** Every distinct hash of the written tags once, in the order the tags (newest first) reach them. */
+  hashPool: readonly string[];
   /** Problems that reject a page (or, across pages, a spec): fatal unless skipping invalid input. */
   errors: Problem[];
   warnings: Problem[];
@@ -23,10 +36,17 @@ export interface BuildResult {
 export const DEFAULT_SHARD_SIZE = 250_000;
 
 /**
+ * Hashes per pool chunk file. Small enough that a tag loads little past the hashes it uses (at 1M specs
+ * a tag's prefix grows by about 1,500 hashes per older week), large enough to keep requests few.
+ */
+export const DEFAULT_POOL_CHUNK_SIZE = 16_384;
+
+/**
  * Group parsed pages by tag and encode shards. A hash seen on two pages of one tag would appear twice in
  * the tag's output, so the second page is rejected with both file names.
  */
 export function buildTags(pages: readonly ParsedPage[], shardSize = DEFAULT_SHARD_SIZE): BuildResult {
+  const pool = new HashPoolBuilder();
   const errors: Problem[] = [];
   const warnings: Problem[] = pages.flatMap((p) => p.warnings);
   const byTag = new Map<string, ParsedPage[]>();
@@ -36,6 +56,7 @@ export function buildTags(pages: readonly ParsedPage[], shardSize = DEFAULT_SHAR
     byTag.set(page.tag, list);
   }
   const tags: TagBuild[] = [];
+  // Newest first, as in the manifest: the pool then starts with the newest tag's hashes in row order.
   for (const name of [...byTag.keys()].sort(compareTags)) {
     const owner = new Map<string, string>();
     const packages = new Map<string, string>();
@@ -68,11 +89,12 @@ export function buildTags(pages: readonly ParsedPage[], shardSize = DEFAULT_SHAR
     const sorted = [...records].sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0));
     const shards: Shard[] = [];
     for (let start = 0, part = 0; start < sorted.length || part === 0; start += shardSize, part++) {
-      shards.push(encodeShard(name, part, sorted.slice(start, start + shardSize)));
+      shards.push(encodeShard(name, part, sorted.slice(start, start + shardSize), pool).shard);
     }
     tags.push({
       name,
       shards,
+      hashPoolPrefix: Math.max(0, ...shards.map((shard) => refsPrefix(shard.columns.hashRef))),
       packageCount: packages.size,
       specCount: records.length,
       stacks: [...stackCounts.entries()]
@@ -80,7 +102,21 @@ export function buildTags(pages: readonly ParsedPage[], shardSize = DEFAULT_SHAR
         .map(([stack, specCount]) => ({ name: stack, specCount })),
     });
   }
-  return { tags, errors, warnings };
+  return { tags, hashPool: pool.hashes, errors, warnings };
+}
+
+/**
+ * Where pool chunks end: every `size` hashes, and also at the newest tag's prefix, so that the default
+ * view fetches its own hashes and no more. Returns `[start, end)` pairs tiling `0 … count - 1`.
+ */
+export function poolChunkBounds(count: number, newestPrefix: number, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const cut = (from: number, to: number) => {
+    for (let start = from; start < to; start += size) out.push([start, Math.min(to, start + size)]);
+  };
+  cut(0, Math.min(newestPrefix, count));
+  cut(Math.min(newestPrefix, count), count);
+  return out;
 }
 
 export interface ShardFile {
@@ -88,18 +124,50 @@ export interface ShardFile {
   text: string;
 }
 
-/** Serialise shards and the manifest; the manifest records each file's size and SHA-256. */
+function poolChunkFiles(
+  hashPool: readonly string[],
+  newestPrefix: number,
+  chunkSize: number,
+  sha256: (text: string) => string,
+): { refs: PoolChunkRef[]; files: ShardFile[] } {
+  const refs: PoolChunkRef[] = [];
+  const files: ShardFile[] = [];
+  poolChunkBounds(hashPool.length, newestPrefix, chunkSize).forEach(([start, end], i) => {
+    const chunk: HashPoolChunk = {
+      format: HASH_POOL_FORMAT,
+      schemaVersion: SCHEMA_VERSION,
+      start,
+      count: end - start,
+      hashes: hashPool.slice(start, end).join(''),
+    };
+    const text = JSON.stringify(chunk);
+    const digest = sha256(text);
+    const file = `hashes/pool-${String(i).padStart(4, '0')}.${digest.slice(0, 12)}.json`;
+    files.push({ path: file, text });
+    refs.push({ path: file, bytes: Buffer.byteLength(text), sha256: digest, start, count: end - start });
+  });
+  return { refs, files };
+}
+
+/**
+ * Serialise shards, hash-pool chunks and the manifest; the manifest records each file's size and
+ * SHA-256. `poolChunkSize` is the most hashes a pool chunk file holds.
+ */
 export function serialise(
-  tags: readonly TagBuild[],
+  build: Pick<BuildResult, 'tags' | 'hashPool'>,
   meta: { generatedAt: string; generator: string; sources: Manifest['sources']; notes: string[] },
   sha256: (text: string) => string,
+  poolChunkSize = DEFAULT_POOL_CHUNK_SIZE,
 ): { manifest: Manifest; files: ShardFile[] } {
-  const files: ShardFile[] = [];
+  const { tags, hashPool } = build;
+  const pool = poolChunkFiles(hashPool, tags[0]?.hashPoolPrefix ?? 0, poolChunkSize, sha256);
+  const files: ShardFile[] = [...pool.files];
   const manifestTags = tags.map((tag) => ({
     name: tag.name,
     specCount: tag.specCount,
     packageCount: tag.packageCount,
     stacks: tag.stacks,
+    hashPoolPrefix: tag.hashPoolPrefix,
     shards: tag.shards.map((shard) => {
       const text = JSON.stringify(shard);
       const digest = sha256(text);
@@ -110,7 +178,13 @@ export function serialise(
     }),
   }));
   return {
-    manifest: { format: MANIFEST_FORMAT, schemaVersion: SCHEMA_VERSION, ...meta, tags: manifestTags },
+    manifest: {
+      format: MANIFEST_FORMAT,
+      schemaVersion: SCHEMA_VERSION,
+      ...meta,
+      hashPool: { count: hashPool.length, chunks: pool.refs },
+      tags: manifestTags,
+    },
     files,
   };
 }

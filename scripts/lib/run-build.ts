@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildTags, DEFAULT_SHARD_SIZE, serialise } from './build';
+import { buildTags, DEFAULT_POOL_CHUNK_SIZE, DEFAULT_SHARD_SIZE, serialise } from './build';
 import { discoverPages } from './discover';
 import { DEFAULT_FETCH, type FetchOptions } from './index/fetch';
 import { ingestIndexes } from './index/ingest';
@@ -14,6 +14,8 @@ export interface BuildOptions {
   out: string;
   skipInvalid: boolean;
   shardSize: number;
+  /** Most hashes per hash-pool chunk file; defaults to DEFAULT_POOL_CHUNK_SIZE. */
+  poolChunkSize?: number;
   /** Spack build-cache indexes (files, mirror folders or URLs), each with its tag and stack. */
   indexes?: IndexInput[];
   /** binaries.spack.io-style tag maps (files or URLs) naming more indexes. */
@@ -87,7 +89,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const ok = errors.length === 0 || (options.skipInvalid && built.tags.length > 0);
   if (ok) {
     const { manifest, files } = serialise(
-      built.tags,
+      built,
       {
         generatedAt: (options.now ?? new Date()).toISOString(),
         generator: GENERATOR,
@@ -98,12 +100,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         ],
       },
       (text) => createHash('sha256').update(text).digest('hex'),
+      options.poolChunkSize || DEFAULT_POOL_CHUNK_SIZE,
     );
     await writeFolderAtomically(options.out, [
       { path: 'index.json', text: JSON.stringify(manifest, null, 1) },
       ...files,
     ]);
-    lines.push(`Wrote ${options.out}: index.json and ${files.length} shard file(s).`);
+    const poolFiles = manifest.hashPool.chunks.length;
+    lines.push(
+      `Wrote ${options.out}: index.json, ${files.length - poolFiles} shard file(s) and ${poolFiles} hash-pool file(s).`,
+    );
   } else {
     lines.push(`Build failed: nothing was written to ${options.out}.`);
     if (!options.skipInvalid && errors.length > 0)

@@ -5,7 +5,7 @@ export interface LoadPanelProps {
   /** What is being loaded, in words: "dataset index", "tag develop". */
   label: string;
   onRetry: () => void;
-  /** Bytes received of the bytes expected, while loading shards. */
+  /** Bytes received of the bytes expected, while loading shards and hash-pool chunks. */
   progress?: { loaded: number; total: number } | null;
 }
 

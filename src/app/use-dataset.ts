@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { loadManifest, loadTag, LoadError, type Fetcher } from '../data/load';
+import { HashPoolCache, loadManifest, loadTag, LoadError, tagLoadBytes, type Fetcher } from '../data/load';
 import { mergeTables } from '../data/merge';
 import type { Manifest } from '../data/schema';
 import type { SpecTable } from '../data/spec-table';
@@ -55,7 +55,10 @@ export interface LoadProgress {
   total: number;
 }
 
-/** Loads the shards of the chosen tags and merges them; changing the tags aborts the previous load. */
+/**
+ * Loads the shards of the chosen tags (and the hash-pool chunks they need) and merges them; changing
+ * the tags aborts the previous load. Pool chunks stay cached, so another tag fetches only new chunks.
+ */
 export function useTagTables(
   manifestUrl: string,
   manifest: Manifest | null,
@@ -64,14 +67,16 @@ export function useTagTables(
 ) {
   const key = tagNames.join('\n');
   const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const [pool] = useState(() => new HashPoolCache());
   const load = useCallback(
     async (signal: AbortSignal): Promise<SpecTable> => {
+      if (!manifest) throw new LoadError(manifestUrl, `${manifestUrl}: the dataset index is not loaded.`);
       const entries = key.split('\n').map((name) => {
-        const entry = manifest?.tags.find((t) => t.name === name);
+        const entry = manifest.tags.find((t) => t.name === name);
         if (!entry) throw new LoadError(manifestUrl, `Tag "${name}" is not in this dataset.`);
         return entry;
       });
-      const total = entries.reduce((n, e) => n + e.shards.reduce((m, ref) => m + ref.bytes, 0), 0);
+      const total = entries.reduce((n, e) => n + tagLoadBytes(manifest, e), 0);
       const perTag = new Map<string, number>();
       let shown = -1;
       const report = (name: string) => (loaded: number) => {
@@ -86,11 +91,17 @@ export function useTagTables(
       };
       return mergeTables(
         await Promise.all(
-          entries.map((entry) => loadTag(fetcher, manifestUrl, entry, signal, report(entry.name))),
+          entries.map((entry) =>
+            loadTag(fetcher, manifestUrl, manifest, entry, {
+              signal,
+              onProgress: report(entry.name),
+              pool,
+            }),
+          ),
         ),
       );
     },
-    [fetcher, manifest, manifestUrl, key],
+    [fetcher, manifest, manifestUrl, key, pool],
   );
   const result = useLoad(manifest && key !== '' ? key : null, manifestUrl, load);
   return { ...result, progress: progress?.key === key ? progress : null };

@@ -5,6 +5,7 @@ import {
   type Shard,
   type SparseColumnJson,
 } from './schema';
+import { HashPoolBuilder, type PooledShard } from './hash-pool';
 import type { SpecRecord } from './spec-table';
 import { StringDict } from './string-dict';
 
@@ -13,11 +14,34 @@ function compareRecords(a: SpecRecord, b: SpecRecord): number {
   return a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : 0;
 }
 
+/** A shard and the pool it was encoded into: `decodeShard` takes it as it is. */
+export interface EncodedShard extends PooledShard {
+  pool: HashPoolBuilder;
+}
+
+/** Delta-code pool refs: rows of one package mostly point at neighbouring entries, so deltas stay small. */
+function hashRefs(rows: readonly SpecRecord[], pool: HashPoolBuilder): number[] {
+  const out: number[] = [];
+  let previous = 0;
+  rows.forEach((r, i) => {
+    const ref = pool.ref(r.hash);
+    out.push(i === 0 ? ref : ref - previous);
+    previous = ref;
+  });
+  return out;
+}
+
 /**
- * Encode one tag's records as a columnar shard. Rows are ordered by package then hash, which keeps
- * output deterministic and lets gzip fold runs of equal codes.
+ * Encode one tag's records as a columnar shard, adding its hashes to `pool` (the dataset's, shared by
+ * every shard; a fresh one by default). Rows are ordered by package then hash, which keeps output
+ * deterministic and lets gzip fold runs of equal codes.
  */
-export function encodeShard(tag: string, part: number, records: readonly SpecRecord[]): Shard {
+export function encodeShard(
+  tag: string,
+  part: number,
+  records: readonly SpecRecord[],
+  pool = new HashPoolBuilder(),
+): EncodedShard {
   const rows = [...records].sort(compareRecords);
   const d = {
     package: new StringDict(),
@@ -40,7 +64,7 @@ export function encodeShard(tag: string, part: number, records: readonly SpecRec
   };
   const sparse: Record<string, SparseColumnJson> = {};
   const columns: Shard['columns'] = {
-    hash: rows.map((r) => r.hash).join(''),
+    hashRef: hashRefs(rows, pool),
     package: [],
     compiler: [],
     os: [],
@@ -67,7 +91,7 @@ export function encodeShard(tag: string, part: number, records: readonly SpecRec
       col.values.push(value);
     }
   });
-  return {
+  const shard: Shard = {
     format: SHARD_FORMAT,
     schemaVersion: SCHEMA_VERSION,
     tag,
@@ -87,4 +111,5 @@ export function encodeShard(tag: string, part: number, records: readonly SpecRec
     columns,
     sparse,
   };
+  return { shard, pool };
 }

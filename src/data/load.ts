@@ -1,96 +1,23 @@
+import {
+  fetchBytes,
+  fetchListedFile,
+  LoadError,
+  parseJson,
+  rethrowAsLoad,
+  type Fetcher,
+  type OnBytes,
+} from './fetch-file';
+import type { HashPool } from './hash-pool';
 import { mergeTables } from './merge';
-import { DataFormatError, parseManifest, parseShard } from './parse';
-import type { Manifest, ShardRef, TagEntry } from './schema';
+import { parseManifest, parseShard } from './parse';
+import { chunksFor, HashPoolCache } from './pool-chunks';
+import type { Manifest, Shard, ShardRef, TagEntry } from './schema';
 import { decodeShard, type SpecTable } from './spec-table';
 
-export type Fetcher = (url: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+export { HashPoolCache, LoadError, type Fetcher, type OnBytes };
 
-/** A load that failed; `what` names the file (URL) so the screen can say what to retry. */
-export class LoadError extends Error {
-  constructor(
-    readonly what: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LoadError';
-  }
-}
-
-/** Told the size of each chunk received, for a progress bar. */
-export type OnBytes = (bytes: number) => void;
-
-/** The progress of a tag load: bytes received of the bytes its shards add up to in the manifest. */
+/** The progress of a tag load: bytes received of the bytes its shards and pool chunks add up to. */
 export type OnProgress = (loaded: number, total: number) => void;
-
-async function readBody(response: Response, onBytes?: OnBytes): Promise<ArrayBuffer> {
-  if (!onBytes || !response.body) return response.arrayBuffer();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-    onBytes(value.byteLength);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out.buffer;
-}
-
-async function fetchBytes(
-  fetcher: Fetcher,
-  url: string,
-  signal?: AbortSignal,
-  onBytes?: OnBytes,
-): Promise<ArrayBuffer> {
-  let response: Response;
-  try {
-    response = await fetcher(url, signal ? { signal } : undefined);
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new LoadError(
-      url,
-      `${url}: could not be fetched (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-  if (!response.ok)
-    throw new LoadError(url, `${url}: the server answered ${response.status} ${response.statusText}`);
-  return readBody(response, onBytes);
-}
-
-function parseJson(bytes: ArrayBuffer, url: string): unknown {
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new LoadError(
-      url,
-      `${url}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    );
-  }
-}
-
-async function sha256Hex(bytes: ArrayBuffer): Promise<string | null> {
-  // crypto.subtle exists only in secure contexts; a portal served over plain http still gets the size check.
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new Uint8Array(bytes)));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function rethrowAsLoad(url: string, error: unknown): never {
-  if (error instanceof DataFormatError || error instanceof Error) {
-    if (error instanceof LoadError) throw error;
-    if (error.name === 'AbortError') throw error;
-    throw new LoadError(url, error.message);
-  }
-  throw new LoadError(url, `${url}: ${String(error)}`);
-}
 
 export async function loadManifest(
   fetcher: Fetcher,
@@ -105,34 +32,30 @@ export async function loadManifest(
   }
 }
 
-async function loadShard(
+/** What loading a tag downloads, by the manifest: its shards and the pool chunks covering its prefix. */
+export function tagLoadBytes(manifest: Pick<Manifest, 'hashPool'>, tag: TagEntry): number {
+  const shards = tag.shards.reduce((n, ref) => n + ref.bytes, 0);
+  return chunksFor(manifest.hashPool, tag.hashPoolPrefix).reduce((n, ref) => n + ref.bytes, 0) + shards;
+}
+
+async function fetchShard(
   fetcher: Fetcher,
   url: string,
   ref: ShardRef,
   signal?: AbortSignal,
   onBytes?: OnBytes,
-): Promise<SpecTable> {
-  const bytes = await fetchBytes(fetcher, url, signal, onBytes);
-  if (bytes.byteLength !== ref.bytes) {
-    throw new LoadError(
-      url,
-      `${url}: ${bytes.byteLength} bytes, the manifest says ${ref.bytes} (stale or truncated file)`,
-    );
-  }
-  let digest: string | null;
+): Promise<Shard> {
+  const bytes = await fetchListedFile(fetcher, url, ref, signal, onBytes);
   try {
-    digest = await sha256Hex(bytes);
+    return parseShard(parseJson(bytes, url), url);
   } catch (error) {
-    throw new LoadError(
-      url,
-      `${url}: could not compute its SHA-256 (${error instanceof Error ? error.message : String(error)})`,
-    );
+    rethrowAsLoad(url, error);
   }
-  if (digest !== null && digest !== ref.sha256) {
-    throw new LoadError(url, `${url}: content hash ${digest} does not match the manifest's ${ref.sha256}`);
-  }
+}
+
+function decodeListed(shard: Shard, pool: HashPool, url: string, ref: ShardRef): SpecTable {
   try {
-    const table = decodeShard(parseShard(parseJson(bytes, url), url), url);
+    const table = decodeShard({ shard, pool }, url);
     if (table.count !== ref.specCount) {
       throw new LoadError(url, `${url}: count: ${table.count} specs, the manifest says ${ref.specCount}`);
     }
@@ -142,15 +65,26 @@ async function loadShard(
   }
 }
 
-/** Load every shard of one tag, resolving shard paths against the manifest's own URL. */
+export interface TagLoadOptions {
+  signal?: AbortSignal;
+  onProgress?: OnProgress;
+  /** Pool chunks already fetched for this dataset; pass the same cache to every tag load. */
+  pool?: HashPoolCache;
+}
+
+/**
+ * Load every shard of one tag and the hash-pool chunks they refer into, resolving paths against the
+ * manifest's own URL. Shards and chunks are fetched side by side; rows are decoded once both are in.
+ */
 export async function loadTag(
   fetcher: Fetcher,
   manifestUrl: string,
+  manifest: Pick<Manifest, 'hashPool'>,
   tag: TagEntry,
-  signal?: AbortSignal,
-  onProgress?: OnProgress,
+  options: TagLoadOptions = {},
 ): Promise<SpecTable> {
-  const total = tag.shards.reduce((n, ref) => n + ref.bytes, 0);
+  const { signal, onProgress } = options;
+  const total = tagLoadBytes(manifest, tag);
   let loaded = 0;
   const onBytes = onProgress
     ? (bytes: number) => {
@@ -158,9 +92,17 @@ export async function loadTag(
         onProgress(loaded, total);
       }
     : undefined;
-  const tables = await Promise.all(
-    tag.shards.map((ref) => loadShard(fetcher, new URL(ref.path, manifestUrl).href, ref, signal, onBytes)),
-  );
+  const cache = options.pool ?? new HashPoolCache();
+  const [pool, shards] = await Promise.all([
+    cache.pool(fetcher, manifestUrl, manifest.hashPool, tag.hashPoolPrefix, signal, onBytes),
+    Promise.all(
+      tag.shards.map(async (ref) => {
+        const url = new URL(ref.path, manifestUrl).href;
+        return { url, ref, shard: await fetchShard(fetcher, url, ref, signal, onBytes) };
+      }),
+    ),
+  ]);
+  const tables = shards.map(({ url, ref, shard }) => decodeListed(shard, pool, url, ref));
   for (const t of tables) {
     if (t.dicts.tag[0] !== tag.name) {
       throw new LoadError(

@@ -1,12 +1,17 @@
 import type { z } from 'zod';
 import {
+  HASH_LENGTH,
+  HASH_POOL_FORMAT,
   MANIFEST_FORMAT,
   SCHEMA_VERSION,
   SHARD_FORMAT,
   envelopeSchema,
+  hashPoolChunkSchema,
   manifestSchema,
   shardSchema,
+  type HashPoolChunk,
   type Manifest,
+  type PoolChunkRef,
   type Shard,
 } from './schema';
 
@@ -42,11 +47,40 @@ function checkEnvelope(json: unknown, source: string, format: string): void {
         'update the app or rebuild the data with this version of the builder',
     );
   }
+  if (Number.isInteger(schemaVersion) && schemaVersion >= 1 && schemaVersion < SCHEMA_VERSION) {
+    throw new DataFormatError(
+      `${source}: schemaVersion ${schemaVersion} is an older format than this app reads (version ${SCHEMA_VERSION}); ` +
+        'rebuild the data with npm run data:build',
+    );
+  }
   if (schemaVersion !== SCHEMA_VERSION) {
     throw new DataFormatError(
       `${source}: schemaVersion: unknown version ${schemaVersion}; this app reads version ${SCHEMA_VERSION}`,
     );
   }
+}
+
+/** The pool chunks must tile `0 … count - 1` in order, so that any prefix is a run of whole chunks. */
+function checkHashPool(source: string, manifest: Manifest): void {
+  const { count, chunks } = manifest.hashPool;
+  let next = 0;
+  chunks.forEach((chunk, i) => {
+    if (chunk.start !== next) {
+      throw new DataFormatError(
+        `${source}: hashPool.chunks.${i}.start: ${chunk.start}, expected ${next} (chunks follow each other)`,
+      );
+    }
+    next += chunk.count;
+  });
+  if (next !== count)
+    throw new DataFormatError(`${source}: hashPool.count: ${count}, the chunks hold ${next} hashes`);
+  manifest.tags.forEach((tag, i) => {
+    if (tag.hashPoolPrefix > count) {
+      throw new DataFormatError(
+        `${source}: tags.${i}.hashPoolPrefix: ${tag.hashPoolPrefix}, past the pool's ${count} hashes`,
+      );
+    }
+  });
 }
 
 export function parseManifest(json: unknown, source: string): Manifest {
@@ -58,7 +92,27 @@ export function parseManifest(json: unknown, source: string): Manifest {
     if (seen.has(tag.name)) throw new DataFormatError(`${source}: tags: tag "${tag.name}" is listed twice`);
     seen.add(tag.name);
   }
+  checkHashPool(source, result.data);
   return result.data;
+}
+
+/** Parse one hash-pool chunk file and check it holds the entries its manifest reference says. */
+export function parsePoolChunk(json: unknown, source: string, ref: PoolChunkRef): HashPoolChunk {
+  checkEnvelope(json, source, HASH_POOL_FORMAT);
+  const result = hashPoolChunkSchema.safeParse(json);
+  if (!result.success) throw new DataFormatError(describeIssues(source, result.error));
+  const chunk = result.data;
+  if (chunk.start !== ref.start || chunk.count !== ref.count) {
+    throw new DataFormatError(
+      `${source}: start, count: entries ${chunk.start} + ${chunk.count}, the manifest says ${ref.start} + ${ref.count}`,
+    );
+  }
+  if (chunk.hashes.length !== chunk.count * HASH_LENGTH) {
+    throw new DataFormatError(
+      `${source}: hashes: ${chunk.hashes.length} characters, expected ${chunk.count} hashes of ${HASH_LENGTH}`,
+    );
+  }
+  return chunk;
 }
 
 export function parseShard(json: unknown, source: string): Shard {

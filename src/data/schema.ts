@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The one data contract between the builder CLI and the app: a manifest (`index.json`) and per-tag
- * columnar, dictionary-encoded shards. docs/data-format.md describes it in prose; tests keep the two in step.
+ * The one data contract between the builder CLI and the app: a manifest (`index.json`), per-tag
+ * columnar, dictionary-encoded shards, and the dataset-wide hash pool the shards refer into.
+ * docs/data-format.md describes it in prose; tests keep the two in step.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const MANIFEST_FORMAT = 'spack-cache-explorer/manifest';
 export const SHARD_FORMAT = 'spack-cache-explorer/shard';
+export const HASH_POOL_FORMAT = 'spack-cache-explorer/hash-pool';
 
 export const HASH_LENGTH = 32;
 export const HASH_PATTERN = /^[a-z2-7]{32}$/;
@@ -24,9 +26,18 @@ function isIntArray(value: unknown): value is number[] {
   return true;
 }
 
+// Whether each number is an integer is checked while decoding, where the error can name the row.
+function isNumberArray(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (const v of value) if (typeof v !== 'number') return false;
+  return true;
+}
+
 const indexArray = z.custom<number[]>(isIndexArray, 'expected an array of non-negative integers');
 const intArray = z.custom<number[]>(isIntArray, 'expected an array of integers');
+const numberArray = z.custom<number[]>(isNumberArray, 'expected an array of numbers');
 const nonNegInt = z.number().int().nonnegative();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex characters');
 
 /** A list-valued column: row i owns `lengths[i]` consecutive entries of `values`. */
 export const listColumnSchema = z.strictObject({ lengths: indexArray, values: indexArray });
@@ -65,7 +76,7 @@ export const shardSchema = z.strictObject({
     sizeText: z.array(z.string()),
   }),
   columns: z.strictObject({
-    hash: z.string().regex(HASH_COLUMN_PATTERN, 'expected lowercase base32 characters (a-z, 2-7)'),
+    hashRef: numberArray,
     package: indexArray,
     compiler: indexArray,
     os: indexArray,
@@ -82,19 +93,38 @@ export type Shard = z.infer<typeof shardSchema>;
 export type ListColumnJson = z.infer<typeof listColumnSchema>;
 export type SparseColumnJson = z.infer<typeof sparseColumnSchema>;
 
-export const shardRefSchema = z.strictObject({
-  path: z.string().min(1),
-  bytes: nonNegInt,
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex characters'),
-  specCount: nonNegInt,
-});
+/** What every file the manifest lists has: where it is, and its size and SHA-256 to check it by. */
+const fileRefFields = { path: z.string().min(1), bytes: nonNegInt, sha256: sha256Hex };
+
+export const shardRefSchema = z.strictObject({ ...fileRefFields, specCount: nonNegInt });
 export type ShardRef = z.infer<typeof shardRefSchema>;
+
+/** One file of the hash pool: pool entries `start … start + count - 1`. */
+export const hashPoolChunkSchema = z.strictObject({
+  format: z.literal(HASH_POOL_FORMAT),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  start: nonNegInt,
+  count: nonNegInt,
+  hashes: z.string().regex(HASH_COLUMN_PATTERN, 'expected lowercase base32 characters (a-z, 2-7)'),
+});
+export type HashPoolChunk = z.infer<typeof hashPoolChunkSchema>;
+
+export const poolChunkRefSchema = z.strictObject({ ...fileRefFields, start: nonNegInt, count: nonNegInt });
+export type PoolChunkRef = z.infer<typeof poolChunkRefSchema>;
+
+/** Every distinct hash of the dataset once, newest tag first, split into chunk files. */
+export const hashPoolSchema = z.strictObject({
+  count: nonNegInt,
+  chunks: z.array(poolChunkRefSchema),
+});
+export type HashPoolRef = z.infer<typeof hashPoolSchema>;
 
 export const tagEntrySchema = z.strictObject({
   name: z.string().min(1),
   specCount: nonNegInt,
   packageCount: nonNegInt,
   stacks: z.array(z.strictObject({ name: z.string().min(1), specCount: nonNegInt })),
+  hashPoolPrefix: nonNegInt,
   shards: z.array(shardRefSchema).min(1),
 });
 export type TagEntry = z.infer<typeof tagEntrySchema>;
@@ -111,6 +141,7 @@ export const manifestSchema = z.strictObject({
   generatedAt: z.iso.datetime(),
   generator: z.string().min(1),
   sources: z.array(sourceSchema),
+  hashPool: hashPoolSchema,
   tags: z.array(tagEntrySchema),
   notes: z.array(z.string()),
 });

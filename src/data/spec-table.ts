@@ -1,4 +1,6 @@
-import { HASH_LENGTH, type DictName, type ListColumnJson, type Shard } from './schema';
+import { ShardDecodeError } from './decode-error';
+import { expandHashRefs, type PooledShard } from './hash-pool';
+import { HASH_LENGTH, type DictName, type ListColumnJson } from './schema';
 
 /** One spec as the source had it: a `spec_details` entry plus the package (page title) it belongs to. */
 export interface SpecRecord {
@@ -49,16 +51,7 @@ export interface SpecTable {
   extra: Map<string, Map<number, unknown>>;
 }
 
-export class ShardDecodeError extends Error {
-  constructor(
-    readonly source: string,
-    readonly field: string,
-    detail: string,
-  ) {
-    super(`${source}: ${field}: ${detail}`);
-    this.name = 'ShardDecodeError';
-  }
-}
+export { ShardDecodeError };
 
 export function hashAt(table: SpecTable, row: number): string {
   return table.hashes.slice(row * HASH_LENGTH, (row + 1) * HASH_LENGTH);
@@ -138,18 +131,13 @@ function decodeList(source: string, field: string, col: ListColumnJson, count: n
 }
 
 /**
- * Turn a schema-valid shard into a SpecTable, checking what zod cannot: column lengths against `count`
- * and codes against dictionary sizes. `source` names the file in every error.
+ * Turn a schema-valid shard into a SpecTable, checking what zod cannot: column lengths against `count`,
+ * codes against dictionary sizes, and hash refs against the pool (the tag's prefix of it). `source`
+ * names the file in every error.
  */
-export function decodeShard(shard: Shard, source: string): SpecTable {
+export function decodeShard({ shard, pool }: PooledShard, source: string): SpecTable {
   const { count, dicts, columns } = shard;
-  if (columns.hash.length !== count * HASH_LENGTH) {
-    throw new ShardDecodeError(
-      source,
-      'columns.hash',
-      `has ${columns.hash.length} characters, expected ${count} hashes of ${HASH_LENGTH}`,
-    );
-  }
+  const hashes = expandHashRefs(source, columns.hashRef, count, pool);
   const scalar = (field: 'package' | 'compiler' | 'os' | 'platform' | 'target') => {
     const codes = columns[field];
     if (codes.length !== count) {
@@ -190,7 +178,7 @@ export function decodeShard(shard: Shard, source: string): SpecTable {
   }
   return {
     count,
-    hashes: columns.hash,
+    hashes,
     dicts: { ...dicts, tag: [shard.tag] },
     tag: new Uint32Array(count),
     package: scalar('package'),

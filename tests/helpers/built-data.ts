@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runBuild } from '../../scripts/lib/run-build';
+import { joinPool, poolPrefix } from '../../src/data/hash-pool';
 import type { Fetcher } from '../../src/data/load';
+import { parseManifest, parsePoolChunk, parseShard } from '../../src/data/parse';
+import type { Manifest, Shard, ShardRef, TagEntry } from '../../src/data/schema';
+import { decodeShard, type SpecTable } from '../../src/data/spec-table';
 import { SAMPLE_PAGES } from './reference-pages';
 import { tempDir } from './pages';
 
@@ -46,4 +50,34 @@ export async function builtSampleData(): Promise<{
     }
   };
   return { manifestUrl: `${TEST_ORIGIN}data/index.json`, fetcher, requests };
+}
+
+export interface BuiltShard {
+  tag: TagEntry;
+  ref: ShardRef;
+  shard: Shard;
+  table: SpecTable;
+}
+
+/**
+ * Read a built data folder as the app does, from the disk: the manifest, the hash pool, and every
+ * shard decoded against its tag's prefix of the pool, in manifest order.
+ */
+export async function readBuiltData(out: string): Promise<{ manifest: Manifest; shards: BuiltShard[] }> {
+  const read = async (rel: string): Promise<unknown> =>
+    JSON.parse(await readFile(path.join(out, rel), 'utf8'));
+  const manifest = parseManifest(await read('index.json'), 'index.json');
+  const chunks = [];
+  for (const ref of manifest.hashPool.chunks)
+    chunks.push(new TextEncoder().encode(parsePoolChunk(await read(ref.path), ref.path, ref).hashes));
+  const pool = joinPool(chunks);
+  const shards: BuiltShard[] = [];
+  for (const tag of manifest.tags) {
+    for (const ref of tag.shards) {
+      const shard = parseShard(await read(ref.path), ref.path);
+      const table = decodeShard({ shard, pool: poolPrefix(pool, tag.hashPoolPrefix) }, ref.path);
+      shards.push({ tag, ref, shard, table });
+    }
+  }
+  return { manifest, shards };
 }

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildReport } from '../../../scripts/lib/run-build';
-import { parseManifest, parseShard } from '../../../src/data/parse';
+import { parseManifest, parsePoolChunk, parseShard } from '../../../src/data/parse';
 import type { Manifest } from '../../../src/data/schema';
-import { decodeShard, recordAt } from '../../../src/data/spec-table';
+import { hashAt, recordAt } from '../../../src/data/spec-table';
+import { readBuiltData } from '../../helpers/built-data';
 import { tempDir } from '../../helpers/pages';
 import { referencePages, SAMPLE_PAGES } from '../../helpers/reference-pages';
 
@@ -55,11 +56,10 @@ describe('builder on the real cache.spack.io pages', () => {
   });
 
   it('round-trips: every spec_details entry appears exactly once in its tag, with all its fields', async () => {
+    const built = await readBuiltData(out);
     for (const tag of manifest.tags) {
       const decoded = [];
-      for (const ref of tag.shards) {
-        const json: unknown = JSON.parse(await readFile(path.join(out, ref.path), 'utf8'));
-        const table = decodeShard(parseShard(json, ref.path), ref.path);
+      for (const { table } of built.shards.filter((s) => s.tag.name === tag.name)) {
         for (let i = 0; i < table.count; i++) decoded.push(recordAt(table, i));
       }
       const expected = (reference.get(tag.name) ?? []).flatMap((p) =>
@@ -90,6 +90,36 @@ describe('builder on the real cache.spack.io pages', () => {
     }
   });
 
+  it('pools every hash once, newest tag first in row order, each tag within its prefix', async () => {
+    const built = await readBuiltData(out);
+    const expected: string[] = [];
+    const seen = new Set<string>();
+    for (const { table } of built.shards) {
+      for (let i = 0; i < table.count; i++) {
+        const hash = hashAt(table, i);
+        if (!seen.has(hash)) expected.push(hash);
+        seen.add(hash);
+      }
+    }
+    const pool = [];
+    for (const ref of manifest.hashPool.chunks) {
+      const json: unknown = JSON.parse(await readFile(path.join(out, ref.path), 'utf8'));
+      pool.push(parsePoolChunk(json, ref.path, ref).hashes);
+    }
+    expect(pool.join('')).toBe(expected.join(''));
+    expect(manifest.hashPool.count).toBe(expected.length);
+    for (const tag of manifest.tags) {
+      const hashes = built.shards.filter((s) => s.tag.name === tag.name).map((s) => s.table.hashes);
+      const refs =
+        hashes
+          .join('')
+          .match(/.{32}/g)
+          ?.map((h) => expected.indexOf(h)) ?? [];
+      expect(tag.hashPoolPrefix, tag.name).toBe(Math.max(...refs) + 1);
+    }
+    expect(manifest.tags[0]?.hashPoolPrefix).toBe(manifest.tags[0]?.specCount);
+  });
+
   it('keeps tarball URLs of the v0.23.0 pages', async () => {
     const tag = manifest.tags.find((t) => t.name === 'v0.23.0');
     const ref = tag?.shards[0];
@@ -98,9 +128,11 @@ describe('builder on the real cache.spack.io pages', () => {
     expect(shard.sparse.tarball?.rows.length).toBeGreaterThan(0);
   });
 
-  it('records the shard byte sizes and SHA-256 the files have', async () => {
+  it('records the shard and pool chunk byte sizes and SHA-256 the files have', async () => {
     const { createHash } = await import('node:crypto');
-    for (const ref of manifest.tags.flatMap((t) => t.shards)) {
+    const refs = [...manifest.tags.flatMap((t) => t.shards), ...manifest.hashPool.chunks];
+    expect(manifest.hashPool.chunks.length).toBeGreaterThan(0);
+    for (const ref of refs) {
       const bytes = await readFile(path.join(out, ref.path));
       expect(bytes.length).toBe(ref.bytes);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(ref.sha256);

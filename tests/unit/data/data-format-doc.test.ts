@@ -1,10 +1,14 @@
 // @vitest-environment node
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseManifest, parseShard } from '../../../src/data/parse';
+import { hashPoolOf, poolPrefix } from '../../../src/data/hash-pool';
+import { parseManifest, parsePoolChunk, parseShard } from '../../../src/data/parse';
 import {
+  hashPoolChunkSchema,
+  hashPoolSchema,
   listColumnSchema,
   manifestSchema,
+  poolChunkRefSchema,
   shardRefSchema,
   shardSchema,
   sourceSchema,
@@ -22,10 +26,18 @@ function jsonBlocks(text: string): unknown[] {
 }
 
 describe('docs/data-format.md', () => {
-  it('has a manifest and a shard example that parse with the app schema', async () => {
-    const [manifest, shard] = jsonBlocks(await doc());
-    expect(parseManifest(manifest, 'doc manifest').tags[0]?.name).toBe('develop-2025-03-30');
-    const table = decodeShard(parseShard(shard, 'doc shard'), 'doc shard');
+  it('has a manifest, a shard and a pool chunk example that parse with the app schema', async () => {
+    const [manifestJson, shard, chunk] = jsonBlocks(await doc());
+    const manifest = parseManifest(manifestJson, 'doc manifest');
+    const tag = manifest.tags[0];
+    const chunkRef = manifest.hashPool.chunks[0];
+    expect(tag?.name).toBe('develop-2025-03-30');
+    if (!tag || !chunkRef) throw new Error('the doc manifest has no tag or no pool chunk');
+    const pool = hashPoolOf(parsePoolChunk(chunk, 'doc pool chunk', chunkRef).hashes);
+    const table = decodeShard(
+      { shard: parseShard(shard, 'doc shard'), pool: poolPrefix(pool, tag.hashPoolPrefix) },
+      'doc shard',
+    );
     expect(recordAt(table, 1)).toEqual({
       tag: 'develop-2025-03-30',
       hash: '5rjnw4xnq4fdrmneujkzy3tbpcclg422',
@@ -48,6 +60,9 @@ describe('docs/data-format.md', () => {
       manifestSchema.shape,
       tagEntrySchema.shape,
       shardRefSchema.shape,
+      hashPoolSchema.shape,
+      poolChunkRefSchema.shape,
+      hashPoolChunkSchema.shape,
       sourceSchema.shape,
       shardSchema.shape,
       shardSchema.shape.dicts.shape,

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildReport } from '../../../scripts/lib/run-build';
 import { normaliseInstall } from '../../../scripts/lib/index/node';
-import { parseManifest, parseShard } from '../../../src/data/parse';
-import { decodeShard, recordAt } from '../../../src/data/spec-table';
+import { recordAt } from '../../../src/data/spec-table';
+import { readBuiltData } from '../../helpers/built-data';
 import { tempDir } from '../../helpers/pages';
 import { SAMPLES } from './fixtures';
 
@@ -119,18 +119,10 @@ describe('builder on the real Spack index files (db v6, v7, v8)', () => {
       skipInvalid: false,
       shardSize: 1000,
     });
-    const manifest = parseManifest(
-      JSON.parse(await readFile(path.join(out, 'index.json'), 'utf8')),
-      'index.json',
-    );
     rows = new Map();
-    for (const tag of manifest.tags) {
-      for (const ref of tag.shards) {
-        const shard = parseShard(JSON.parse(await readFile(path.join(out, ref.path), 'utf8')), ref.path);
-        const table = decodeShard(shard, ref.path);
-        for (let i = 0; i < table.count; i++)
-          rows.set(tag.name, [...(rows.get(tag.name) ?? []), recordAt(table, i)]);
-      }
+    for (const { tag, table } of (await readBuiltData(out)).shards) {
+      for (let i = 0; i < table.count; i++)
+        rows.set(tag.name, [...(rows.get(tag.name) ?? []), recordAt(table, i)]);
     }
   });
 

@@ -1,0 +1,127 @@
+import { ShardDecodeError } from './decode-error';
+import { HASH_LENGTH, HASH_PATTERN, type Shard } from './schema';
+import { StringDict } from './string-dict';
+
+/**
+ * The hashes a shard's `hashRef` column may point into: entries `0 … count - 1` of the dataset's pool,
+ * as ASCII bytes, 32 per hash. `bytes` may run past `count` hashes (a longer pool shared by several
+ * tags); refs at or past `count` are still errors.
+ */
+export interface HashPool {
+  readonly count: number;
+  readonly bytes: Uint8Array;
+}
+
+/** A shard together with the pool its `hashRef` column points into: what decoding needs. */
+export interface PooledShard {
+  shard: Shard;
+  pool: HashPool;
+}
+
+/** A pool of the given hashes, in order (a string is the hashes concatenated). */
+export function hashPoolOf(hashes: string | readonly string[]): HashPool {
+  const text = typeof hashes === 'string' ? hashes : hashes.join('');
+  return { count: Math.floor(text.length / HASH_LENGTH), bytes: new TextEncoder().encode(text) };
+}
+
+/** The same pool, limited to its first `count` entries (a tag's `hashPoolPrefix`). */
+export function poolPrefix(pool: HashPool, count: number): HashPool {
+  return { count: Math.min(count, pool.count), bytes: pool.bytes };
+}
+
+/** Joins chunk bytes, in pool order, into one pool. */
+export function joinPool(chunks: readonly Uint8Array[]): HashPool {
+  const size = chunks.reduce((n, c) => n + c.byteLength, 0);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { count: size / HASH_LENGTH, bytes };
+}
+
+/**
+ * The pool as the builder grows it: each new hash gets the next entry, so encoding tags newest first
+ * puts every tag's hashes in a prefix of the pool.
+ */
+export class HashPoolBuilder implements HashPool {
+  private readonly dict = new StringDict();
+  private cached: Uint8Array | null = null;
+
+  /** The pool entry of `hash`, appending it when new. */
+  ref(hash: string): number {
+    if (!HASH_PATTERN.test(hash)) throw new Error(`hash pool: "${hash}" is not a 32-character base32 hash`);
+    const before = this.dict.values.length;
+    const ref = this.dict.code(hash);
+    if (ref === before) this.cached = null;
+    return ref;
+  }
+
+  get count(): number {
+    return this.dict.values.length;
+  }
+
+  get hashes(): readonly string[] {
+    return this.dict.values;
+  }
+
+  /** Built on demand: the builder never decodes, so it never pays for this. */
+  get bytes(): Uint8Array {
+    this.cached ??= hashPoolOf(this.dict.values).bytes;
+    return this.cached;
+  }
+}
+
+/** How many pool entries a delta-coded `hashRef` column reaches (its largest ref + 1). */
+export function refsPrefix(deltas: readonly number[]): number {
+  let ref = 0;
+  let max = -1;
+  for (let i = 0; i < deltas.length; i++) {
+    ref = i === 0 ? (deltas[0] ?? 0) : ref + (deltas[i] ?? 0);
+    if (ref > max) max = ref;
+  }
+  return max + 1;
+}
+
+const WORDS_PER_HASH = HASH_LENGTH / 4;
+
+/**
+ * Expand the delta-coded `hashRef` column into the table's hash string: 32 bytes copied per row as
+ * eight 32-bit words and one decode, where a million string slices and a join would cost far more.
+ */
+export function expandHashRefs(
+  source: string,
+  deltas: readonly number[],
+  count: number,
+  pool: HashPool,
+): string {
+  const field = 'columns.hashRef';
+  if (deltas.length !== count)
+    throw new ShardDecodeError(source, field, `has ${deltas.length} entries, expected ${count}`);
+  const limit = Math.min(pool.count, Math.floor(pool.bytes.byteLength / HASH_LENGTH));
+  const { bytes } = pool;
+  const words =
+    bytes.byteOffset % 4 === 0
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, limit * WORDS_PER_HASH)
+      : new Uint32Array(bytes.slice(0, limit * HASH_LENGTH).buffer);
+  const out = new Uint32Array(count * WORDS_PER_HASH);
+  let ref = 0;
+  for (let row = 0; row < count; row++) {
+    const delta = deltas[row] ?? 0;
+    if (!Number.isInteger(delta))
+      throw new ShardDecodeError(source, field, `row ${row}: ${delta} is not an integer`);
+    ref = row === 0 ? delta : ref + delta;
+    if (ref < 0 || ref >= limit) {
+      throw new ShardDecodeError(
+        source,
+        field,
+        `row ${row}: refers to pool entry ${ref}, outside the ${limit} entries this tag may use (0 … hashPoolPrefix - 1)`,
+      );
+    }
+    const from = ref * WORDS_PER_HASH;
+    const to = row * WORDS_PER_HASH;
+    for (let k = 0; k < WORDS_PER_HASH; k++) out[to + k] = words[from + k] ?? 0;
+  }
+  return new TextDecoder().decode(out);
+}
