@@ -11,6 +11,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { DEFAULT_FETCH } from './lib/index/fetch';
 import { ingestIndexes } from './lib/index/ingest';
+import { progressWriter } from './lib/progress';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
 const FEATURES = [
@@ -131,11 +132,13 @@ async function main() {
     const { size } = await stat(file);
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
+    const progress = progressWriter();
     const result = await ingestIndexes({
       inputs: [{ location: file, tag: 'develop', stack: 'root' }],
       tagMaps: [],
-      fetch: { ...DEFAULT_FETCH, progress: (line) => process.stderr.write(`${line}\n`) },
+      fetch: { ...DEFAULT_FETCH, progress: progress.report },
     });
+    progress.done();
     const seconds = (performance.now() - started) / 1000;
     const rows = result.pages.reduce((n, p) => n + p.specs.length, 0);
     const peakRssMb = process.resourceUsage().maxRSS / 1024;

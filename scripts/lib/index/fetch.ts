@@ -6,6 +6,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import type { ProgressReport } from '../progress';
 
 export interface FetchOptions {
   /** Per attempt, body included, so a stalled download is retried rather than waited on forever. */
@@ -15,12 +16,14 @@ export interface FetchOptions {
   backoffMs: number;
   /** Keeps downloads named by checksum, so an unchanged index is not downloaded again. */
   cacheDir?: string;
-  progress?: (line: string) => void;
+  /** Event lines (retries, cache hits, summaries) and measurements of downloads and parses. */
+  progress?: (report: ProgressReport) => void;
 }
 
 export const DEFAULT_FETCH: FetchOptions = { timeoutMs: 120_000, retries: 3, backoffMs: 1_000 };
 
-const PROGRESS_STEP = 8 << 20;
+/** Measurements are reported per this many bytes; the progress writer decides what to draw. */
+const PROGRESS_STEP = 1 << 20;
 
 export class FetchError extends Error {
   constructor(
@@ -72,8 +75,15 @@ async function withRetries<T>(url: string, options: FetchOptions, attempt: () =>
   }
 }
 
-/** One HTTP attempt; `onChunk` sees the (decoded) body. 404 resolves false, other failures throw. */
-async function httpAttempt(url: URL, options: FetchOptions, onChunk: (c: Uint8Array) => void) {
+/**
+ * One HTTP attempt; `onChunk` sees the (decoded) body and its declared length, when there is one for the
+ * decoded bytes. 404 resolves false, other failures throw.
+ */
+async function httpAttempt(
+  url: URL,
+  options: FetchOptions,
+  onChunk: (c: Uint8Array, total: number | null) => void,
+) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
   try {
@@ -86,11 +96,13 @@ async function httpAttempt(url: URL, options: FetchOptions, onChunk: (c: Uint8Ar
         response.status >= 500 || response.status === 429,
       );
     }
+    // With a content-encoding, Content-Length counts the encoded bytes, not the ones read here.
     const declared = response.headers.get('content-encoding') ? null : response.headers.get('content-length');
+    const total = declared === null ? null : Number(declared);
     let bytes = 0;
     for await (const chunk of response.body) {
       bytes += chunk.length;
-      onChunk(chunk);
+      onChunk(chunk, total);
     }
     if (declared !== null && Number(declared) !== bytes) {
       throw new FetchError(url.href, `truncated body: ${bytes} of ${declared} bytes`, true);
@@ -172,18 +184,22 @@ export async function fetchToFile(url: URL, options: FetchOptions, sha256?: stri
       const out = createWriteStream(partial);
       const hash = createHash('sha256');
       let bytes = 0;
-      let nextReport = PROGRESS_STEP;
-      const found = await httpAttempt(url, options, (chunk) => {
+      let reported = 0;
+      let declared: number | null = null;
+      const report = () => {
+        options.progress?.({ label: url.href, bytes, total: declared });
+        reported = bytes;
+      };
+      const found = await httpAttempt(url, options, (chunk, total) => {
         hash.update(chunk);
         out.write(chunk);
         bytes += chunk.length;
-        if (bytes >= nextReport) {
-          options.progress?.(`${url.href}: ${(bytes / 1e6).toFixed(0)} MB`);
-          nextReport += PROGRESS_STEP;
-        }
+        declared = total;
+        if (bytes - reported >= PROGRESS_STEP) report();
       }).finally(() => out.end());
       await finished(out);
       if (!found) throw new FetchError(url.href, 'not found (HTTP 404)', false);
+      if (bytes !== reported) report();
       return { bytes, digest: hash.digest('hex') };
     });
     checkDigest(url.href, digest, sha256);

@@ -3,11 +3,10 @@ import type { SpecRecord } from '../../../src/data/spec-table';
 import type { ParsedPage, Problem } from '../page';
 import { fetchBytes, toUrl, type FetchOptions } from './fetch';
 import { locateIndex } from './mirror';
-import { KNOWN_DB_VERSIONS, normaliseInstall, type IndexNode } from './node';
-import { emptyTally, NodeStore, toRecord, type SourceTally } from './store';
+import { KNOWN_DB_VERSIONS, normaliseInstall } from './node';
+import { emptyTally, NodeStore, type SourceTally } from './store';
 import { openIndexFile, streamDatabase } from './stream-db';
 import { parseTagMap, ROOT_STACK, type IndexInput } from './tag-map';
-import { Interner } from './interner';
 
 export interface IngestOptions {
   inputs: IndexInput[];
@@ -26,21 +25,19 @@ export interface IngestResult {
   lines: string[];
 }
 
-const PROGRESS_EVERY = 50_000;
 const LISTED = 20;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Read one index into the store; whole-index failures reject every entry it had. */
-async function loadIndex(
-  href: string,
-  store: NodeStore,
-  options: FetchOptions,
-  errors: Problem[],
-  intern: Interner,
-) {
+/**
+ * Read one index into the store. Entries are staged as they stream and committed once the whole index
+ * proved readable; whole-index failures roll them back and reject every entry it had.
+ */
+async function loadIndex(href: string, store: NodeStore, options: FetchOptions, errors: Problem[]) {
   const tally = emptyTally(href);
+  const mark = store.mark();
   const fail = (field: string, text: string) => {
+    store.rollback(mark);
     errors.push({ file: href, field, message: text });
     tally.rejected = tally.read;
     tally.written = [];
@@ -55,19 +52,19 @@ async function loadIndex(
   }
   const started = performance.now();
   let bytes = 0;
-  const nodes: IndexNode[] = [];
   try {
-    const input = await openIndexFile(located.file, (n) => (bytes += n));
+    const input = await openIndexFile(located.file, (n) => {
+      bytes += n;
+      options.progress?.({ label: href, bytes, total: located.bytes, specs: tally.read });
+    });
     const db = await streamDatabase(input, (key, value) => {
       tally.read++;
-      const result = normaliseInstall(href, key, value, intern);
-      if (result.ok) nodes.push(result.node);
+      const result = normaliseInstall(href, key, value);
+      if (result.ok) store.stage(result.node, href);
       else {
         tally.rejected++;
         errors.push(...result.problems);
       }
-      if (tally.read % PROGRESS_EVERY === 0)
-        options.progress?.(`${href}: ${(bytes / 1e6).toFixed(0)} MB, ${tally.read} specs`);
     });
     if (!db.hasDatabase) return fail('database', 'missing: not a Spack build-cache index');
     if (db.version === null) return fail('database.version', 'missing');
@@ -79,8 +76,8 @@ async function loadIndex(
   } finally {
     await located.cleanup();
   }
-  for (const node of nodes) {
-    const conflict = store.add(href, node, tally);
+  for (let slot = mark.slots; slot < store.staged; slot++) {
+    const conflict = store.commit(slot, tally);
     if (conflict) errors.push(conflict);
   }
   const seconds = Math.max((performance.now() - started) / 1000, 1e-6);
@@ -92,19 +89,13 @@ async function loadIndex(
 }
 
 /** Rows of one tag: the union of its stacks' indexes, each row listing its stacks and `root`. */
-function tagRecords(
-  tag: string,
-  inputs: IndexInput[],
-  tallies: Map<string, SourceTally>,
-  store: NodeStore,
-  memo: Map<string, SpecRecord>,
-) {
-  const stacksOf = new Map<string, Set<string>>();
+function tagRecords(tag: string, inputs: IndexInput[], tallies: Map<string, SourceTally>, store: NodeStore) {
+  const stacksOf = new Map<string, string[]>();
   for (const input of inputs) {
     for (const hash of tallies.get(input.location)?.written ?? []) {
-      const set = stacksOf.get(hash) ?? new Set([ROOT_STACK]);
-      set.add(input.stack);
-      stacksOf.set(hash, set);
+      const stacks = stacksOf.get(hash);
+      if (!stacks) stacksOf.set(hash, input.stack === ROOT_STACK ? [ROOT_STACK] : [ROOT_STACK, input.stack]);
+      else if (!stacks.includes(input.stack)) stacks.push(input.stack);
     }
   }
   const warnings: Problem[] = [];
@@ -122,13 +113,11 @@ function tagRecords(
   }
   const byPackage = new Map<string, SpecRecord[]>();
   for (const [hash, stacks] of stacksOf) {
-    const node = store.get(hash);
-    if (!node) continue;
-    let base = memo.get(hash);
-    if (!base) memo.set(hash, (base = toRecord(node, store)));
-    const list = byPackage.get(base.package) ?? [];
-    list.push({ ...base, extra: { ...base.extra, in_buildcache: true }, stacks: [...stacks].sort() });
-    byPackage.set(base.package, list);
+    const record = store.record(hash, stacks.sort());
+    if (!record) continue;
+    const list = byPackage.get(record.package) ?? [];
+    list.push(record);
+    byPackage.set(record.package, list);
   }
   const pages = [...byPackage].map(([pkg, specs]) => ({
     file: `${tag} indexes`,
@@ -158,15 +147,13 @@ export async function ingestIndexes(options: IngestOptions): Promise<IngestResul
     }
   }
   const store = new NodeStore();
-  const intern = new Interner();
   const tallies = new Map<string, SourceTally>();
   const sources: Manifest['sources'] = [];
   for (const href of new Set(inputs.map((i) => i.location))) {
-    const { tally, layout } = await loadIndex(href, store, options.fetch, errors, intern);
+    const { tally, layout } = await loadIndex(href, store, options.fetch, errors);
     tallies.set(href, tally);
     sources.push({ kind: `spack build-cache index (${layout})`, location: href, files: 1 });
   }
-  const memo = new Map<string, SpecRecord>();
   const pages: ParsedPage[] = [];
   const warnings: Problem[] = [];
   for (const tag of new Set(inputs.map((i) => i.tag))) {
@@ -175,7 +162,6 @@ export async function ingestIndexes(options: IngestOptions): Promise<IngestResul
       inputs.filter((i) => i.tag === tag),
       tallies,
       store,
-      memo,
     );
     pages.push(...built.pages);
     warnings.push(...built.warnings);
@@ -205,8 +191,7 @@ function summarise(tallies: SourceTally[], store: NodeStore): string[] {
       `Excluded ${excluded.length} record(s) marked in_buildcache: false (they still resolve as dependencies):`,
     );
     for (const { h, t } of excluded.slice(0, LISTED)) {
-      const node = store.get(h);
-      lines.push(`  ${node?.name ?? '?'}@${node?.version ?? '?'} ${h} in ${t.location}`);
+      lines.push(`  ${store.label(h) ?? '?@?'} ${h} in ${t.location}`);
     }
     if (excluded.length > LISTED) lines.push(`  … and ${excluded.length - LISTED} more`);
   }

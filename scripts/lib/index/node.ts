@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { HASH_PATTERN } from '../../../src/data/schema';
 import type { Problem } from '../page';
 import { splitParameters } from './variants';
-import { Interner } from './interner';
 
-/** Database versions whose `installs` shape this reader knows (Spack 0.17 … 1.x). */
+/**
+ * Database versions whose `installs` shape this reader knows (Spack 0.17 … 1.3). Version 9 (Spack 1.3)
+ * stores spec file v6 nodes, which are v5 nodes plus `provided_virtuals`: spack/spack
+ * lib/spack/docs/file_formats/database.rst (commit 7b4c0a56e333103e580e679bcf13738c3c433926) and
+ * file_formats/specfile.rst (commit b59f60a458ad07cb6b405820b9839cb39aead12b), spack/spack#53012.
+ */
 export const KNOWN_DB_VERSIONS: ReadonlySet<string> = new Set(['6', '7', '8', '9']);
 
 /** Language virtuals: since Spack 1.0 the compiler of a node is the dependency providing one of these. */
@@ -35,6 +39,11 @@ export interface IndexNode {
   packageHash: string | null;
   external: boolean;
   buildSpec: string | null;
+  /**
+   * Virtuals the node provides, possibly with a version (`mpi@:3`, `libgfortran@5`): spec file v6
+   * (database v9) writes them on concrete nodes that provide any; empty for older data.
+   */
+  providedVirtuals: string[];
   inBuildcache: boolean;
 }
 
@@ -69,6 +78,7 @@ const specSchema = z.looseObject({
   package_hash: z.string().optional(),
   external: z.unknown().optional(),
   build_spec: z.looseObject({ hash }).optional(),
+  provided_virtuals: z.array(nonEmpty).optional(),
 });
 
 const installSchema = z.looseObject({
@@ -85,12 +95,7 @@ export function normaliseCompiler(text: string): string {
  * Validate and reduce one `installs` entry. `file` names the index in every problem, and each problem's
  * field is the path of the offending value under `database.installs.<key>`.
  */
-export function normaliseInstall(
-  file: string,
-  key: string,
-  entry: unknown,
-  intern: Interner = new Interner(),
-): NodeResult {
+export function normaliseInstall(file: string, key: string, entry: unknown): NodeResult {
   const at = `database.installs.${key}`;
   if (!HASH_PATTERN.test(key)) {
     return {
@@ -129,40 +134,26 @@ export function normaliseInstall(
     ok: true,
     node: {
       hash: key,
-      name: intern.string(spec.name),
-      version: intern.string(String(spec.version)),
-      platform: intern.string(spec.arch.platform),
-      os: intern.string(spec.arch.platform_os),
-      target: intern.string(typeof target === 'string' ? target : target.name),
+      name: spec.name,
+      version: String(spec.version),
+      platform: spec.arch.platform,
+      os: spec.arch.platform_os,
+      target: typeof target === 'string' ? target : target.name,
       compiler: spec.compiler ? `${spec.compiler.name}@${spec.compiler.version}` : null,
       annotatedCompiler: annotated ? normaliseCompiler(annotated) : null,
-      variants: intern.list(split.variants),
+      variants: split.variants,
       flags: split.flags,
       dependencies: (spec.dependencies ?? []).map((d) => ({
-        name: intern.string(d.name),
-        hash: intern.string(d.hash),
-        deptypes: intern.list(d.parameters?.deptypes ?? d.type ?? []),
-        virtuals: intern.list(d.parameters?.virtuals ?? []),
+        name: d.name,
+        hash: d.hash,
+        deptypes: d.parameters?.deptypes ?? d.type ?? [],
+        virtuals: d.parameters?.virtuals ?? [],
       })),
       packageHash: spec.package_hash ?? null,
       external: spec.external !== undefined && spec.external !== null && spec.external !== false,
       buildSpec: spec.build_spec?.hash ?? null,
+      providedVirtuals: spec.provided_virtuals ?? [],
       inBuildcache: parsed.data.in_buildcache ?? true,
     },
   };
-}
-
-/**
- * Two entries with one hash must describe the same build; where it sits in a cache may differ, and so may
- * how the compiler is written (a `compiler` field in v7, `annotations.compiler` once converted to v8).
- */
-export function sameBuild(a: IndexNode, b: IndexNode): boolean {
-  const canonical = (n: IndexNode) =>
-    JSON.stringify({
-      ...n,
-      inBuildcache: true,
-      compiler: n.compiler ?? n.annotatedCompiler,
-      annotatedCompiler: null,
-    });
-  return canonical(a) === canonical(b);
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { makeHash, tempDir } from '../../helpers/pages';
 import type { FetchOptions } from '../../../scripts/lib/index/fetch';
+import { ingestIndexes } from '../../../scripts/lib/index/ingest';
 
 export const SAMPLES = path.resolve('data/samples/spack-index');
 
@@ -74,6 +75,24 @@ export async function writeFiles(files: Record<string, string | Buffer>, root?: 
   }
   return dir;
 }
+
+/** Ingest index files, in the order given, all into tag `develop` (stack root) unless `tags` says otherwise. */
+export async function ingestFiles(files: Record<string, string>, tags: Record<string, string> = {}) {
+  const dir = await writeFiles(files);
+  return ingestIndexes({
+    inputs: Object.keys(files).map((f) => ({
+      location: path.join(dir, f),
+      tag: tags[f] ?? 'develop',
+      stack: 'root',
+    })),
+    tagMaps: [],
+    fetch: FAST,
+  });
+}
+
+/** Every row of an ingest result by hash (one tag). */
+export const rowsByHash = (result: Awaited<ReturnType<typeof ingestFiles>>) =>
+  new Map(result.pages.flatMap((p) => p.specs).map((s) => [s.hash, s]));
 
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 

@@ -1,11 +1,9 @@
 // @vitest-environment node
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestIndexes } from '../../../scripts/lib/index/ingest';
 import { normaliseInstall } from '../../../scripts/lib/index/node';
 import { splitParameters } from '../../../scripts/lib/index/variants';
 import { makeHash } from '../../helpers/pages';
-import { database, FAST, node, writeFiles } from './fixtures';
+import { database, ingestFiles, node, rowsByHash } from './fixtures';
 
 describe('parameters to Spack variant tokens', () => {
   it.each([
@@ -79,22 +77,6 @@ describe('bad install entries are named by source and record', () => {
   });
 });
 
-async function ingest(files: Record<string, string>, tags: Record<string, string> = {}) {
-  const dir = await writeFiles(files);
-  return ingestIndexes({
-    inputs: Object.keys(files).map((f) => ({
-      location: path.join(dir, f),
-      tag: tags[f] ?? 'develop',
-      stack: 'root',
-    })),
-    tagMaps: [],
-    fetch: FAST,
-  });
-}
-
-const recordsOf = (result: Awaited<ReturnType<typeof ingest>>) =>
-  new Map(result.pages.flatMap((p) => p.specs).map((s) => [s.hash, s]));
-
 describe('generated v8/v9 indexes (compilers are dependency nodes)', () => {
   const gcc = node('gcc', '13.2.0', { external: { path: '/usr' } });
   const llvm = node('llvm', '18.1.0');
@@ -122,12 +104,12 @@ describe('generated v8/v9 indexes (compilers are dependency nodes)', () => {
   it.each(['8', '9'])(
     'v%s: compiler from the language-virtual edge, else annotations, else none',
     async (version) => {
-      const result = await ingest({
+      const result = await ingestFiles({
         'main.json': database(version, [gcc, runtime, zlib, cmake, old, fortranOnly], (n) => n !== gcc),
         'compilers.json': database(version, [llvm]),
       });
       expect(result.errors).toEqual([]);
-      const records = recordsOf(result);
+      const records = rowsByHash(result);
       expect([...records.values()].map((r) => [r.package, r.compiler]).sort()).toEqual(
         [
           ['bzip2', 'gcc@11.4.0'],
@@ -157,7 +139,7 @@ describe('generated v8/v9 indexes (compilers are dependency nodes)', () => {
   );
 
   it('one copy of a spec shared by many tags', async () => {
-    const result = await ingest(
+    const result = await ingestFiles(
       { 'a.json': database('8', [gcc, runtime]), 'b.json': database('8', [runtime]) },
       { 'a.json': 'v1', 'b.json': 'v2' },
     );
@@ -180,7 +162,7 @@ describe('generated v8/v9 indexes (compilers are dependency nodes)', () => {
   ])(
     'rejects a whole index with %s, counting its records as rejected',
     async (_what, text, field, message) => {
-      const result = await ingest({ 'bad.json': text });
+      const result = await ingestFiles({ 'bad.json': text });
       expect(result.errors).toEqual([
         { file: expect.stringMatching(/bad\.json$/), field, message: expect.stringMatching(message) },
       ]);
@@ -191,7 +173,7 @@ describe('generated v8/v9 indexes (compilers are dependency nodes)', () => {
 
   it('rejects a hash seen twice with different content, naming both sources, and keeps the rest', async () => {
     const clash = { ...runtime, spec: { ...runtime.spec, version: '14.1.0' } };
-    const result = await ingest({
+    const result = await ingestFiles({
       'a.json': database('8', [runtime, gcc]),
       'b.json': database('9', [clash, zlib]),
     });
