@@ -6,6 +6,8 @@ import {
   APP_FIRST_ROWS_READY,
   APP_INIT,
   APP_KEY_RESULT,
+  APP_LONG_TASKS,
+  APP_NOW,
   APP_STATUS,
   DT_ARM_KEY,
   DT_FIRST_ROWS,
@@ -22,6 +24,8 @@ export interface PageFigures {
   unchanged: number;
   /** V8 heap plus array-buffer backing stores after load and a forced GC, in MB (first run). */
   heapMB: number | null;
+  /** Main-thread tasks of 50 ms or more (Long Tasks API), in ms: during load, and while typing. */
+  longTasks: { load: number[]; typing: number[] };
 }
 
 export interface BrowserOptions {
@@ -58,7 +62,13 @@ async function settle(page: Page, read: string): Promise<void> {
 }
 
 function empty(): PageFigures {
-  return { firstRowsMs: [], keystrokeMs: [], unchanged: 0, heapMB: null };
+  return {
+    firstRowsMs: [],
+    keystrokeMs: [],
+    unchanged: 0,
+    heapMB: null,
+    longTasks: { load: [], typing: [] },
+  };
 }
 
 async function measureApp(browser: Browser, options: BrowserOptions, out: PageFigures, run: number) {
@@ -71,7 +81,10 @@ async function measureApp(browser: Browser, options: BrowserOptions, out: PageFi
     await page.waitForFunction(APP_FIRST_ROWS_READY, undefined, { timeout: 180_000, polling: 100 });
     const first = asNumber(await page.evaluate(APP_FIRST_ROWS));
     if (first !== null) out.firstRowsMs.push(first);
+    // The forced GC of the heap figure is the bench's own work: tasks between load and typing are left out.
+    const loadUntil = asNumber(await page.evaluate(APP_NOW)) ?? 0;
     if (run === 0) out.heapMB = await heapMB(page);
+    const typingFrom = asNumber(await page.evaluate(APP_NOW)) ?? 0;
     const box = page.getByRole('searchbox', { name: 'Spec query' });
     for (const { prefix, key } of KEYSTROKES) {
       await box.fill(prefix);
@@ -84,6 +97,13 @@ async function measureApp(browser: Browser, options: BrowserOptions, out: PageFi
         out.unchanged++;
         options.log(`app: typing "${key}" after "${prefix}" changed nothing on screen`);
       }
+    }
+    const tasks: unknown = await page.evaluate(APP_LONG_TASKS);
+    for (const task of Array.isArray(tasks) ? tasks : []) {
+      const [start, duration] = Array.isArray(task) ? task.map(asNumber) : [];
+      if (start == null || duration == null) continue;
+      if (start < loadUntil) out.longTasks.load.push(duration);
+      else if (start >= typingFrom) out.longTasks.typing.push(duration);
     }
   } finally {
     await context.close();

@@ -9,8 +9,12 @@
  * (first rows, at the next animation frame; performance.now() counts from navigation start).
  */
 export const APP_INIT = `(() => {
-  const b = { firstRows: null };
+  const b = { firstRows: null, longTasks: [] };
   window.__bench = b;
+  // Main-thread tasks of 50 ms or more (the Long Tasks API's threshold): what would make the page stall.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
   const obs = new MutationObserver(() => {
     const s = document.querySelector('p.status');
     if (s && / of [0-9,]+ specs/.test(s.textContent || '')) {
@@ -24,6 +28,9 @@ export const APP_INIT = `(() => {
 export const APP_FIRST_ROWS_READY = 'window.__bench && window.__bench.firstRows !== null';
 export const APP_FIRST_ROWS = 'window.__bench.firstRows';
 export const APP_STATUS = "document.querySelector('p.status').textContent";
+export const APP_NOW = 'performance.now()';
+/** Long tasks as [start, duration] pairs, in ms since navigation start. */
+export const APP_LONG_TASKS = 'window.__bench.longTasks';
 
 /**
  * Arms one keystroke measurement in the app: keydown on the query box → the status text changes →

@@ -53,7 +53,8 @@ export function selectionOf(c: QueryCase): FacetSelection {
  * Keystrokes for the browser runs: the box holds `prefix`, then `key` is typed. Each pair changes the
  * app's result count (its status line is what is watched): a bare word that names a package matches
  * that package only, a part of a name is free text (`cmak` also hits `build_system=cmake`), `+mp` and
- * `aarch6` match nothing. DataTables redraws on every changed search, so its draw is always seen.
+ * `aarch6` match nothing, `e4` also hits every hash holding "e4", and `python@3.1` is not `python@3.11`.
+ * DataTables redraws on every changed search, so its draw is always seen.
  */
 export const KEYSTROKES: Array<{ prefix: string; key: string }> = [
   { prefix: 'hdf5 +mp', key: 'i' },
@@ -62,4 +63,6 @@ export const KEYSTROKES: Array<{ prefix: string; key: string }> = [
   { prefix: 'cmak', key: 'e' },
   { prefix: '%gcc@1', key: '3' },
   { prefix: 'target=aarch6', key: '4' },
+  { prefix: 'e4', key: 's' },
+  { prefix: 'python@3.1', key: '1' },
 ];

@@ -177,6 +177,21 @@ function rows(results: readonly SizeResult[]): Row[] {
       target: { text: '≤ 30', limit: 30 },
     },
     {
+      label: 'app: longest main-thread task during load',
+      unit: 'ms',
+      values: each((r) => (app(r) ? Math.max(0, ...(app(r)?.longTasks.load ?? [])) : null)),
+    },
+    {
+      label: 'app: main-thread tasks ≥ 50 ms while typing (all runs)',
+      unit: 'count',
+      values: each((r) => app(r)?.longTasks.typing.length),
+    },
+    {
+      label: 'app: longest main-thread task while typing',
+      unit: 'ms',
+      values: each((r) => (app(r) ? Math.max(0, ...(app(r)?.longTasks.typing ?? [])) : null)),
+    },
+    {
       label: 'DataTables: navigation → first rows (median)',
       unit: 'ms',
       values: each((r) => median(dt(r)?.firstRowsMs ?? [])),
