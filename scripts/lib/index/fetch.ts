@@ -57,6 +57,9 @@ function describe(error: unknown): string {
   return error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message;
 }
 
+const truncated = (bytes: number, total: number | null) =>
+  `truncated body: the response ended early, after ${bytes}${total === null ? '' : ` of ${total}`} bytes`;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function withRetries<T>(url: string, options: FetchOptions, attempt: () => Promise<T>): Promise<T> {
@@ -69,7 +72,9 @@ async function withRetries<T>(url: string, options: FetchOptions, attempt: () =>
         if (error instanceof FetchError) throw error;
         throw new FetchError(url, describe(error), true);
       }
-      options.progress?.(`${url}: ${describe(error)}; retry ${n + 1}`);
+      // A FetchError's message already starts with the URL.
+      const text = error instanceof FetchError ? error.message : `${url}: ${describe(error)}`;
+      options.progress?.(`${text}; retry ${n + 1}`);
       await sleep(options.backoffMs * 2 ** n);
     }
   }
@@ -100,13 +105,26 @@ async function httpAttempt(
     const declared = response.headers.get('content-encoding') ? null : response.headers.get('content-length');
     const total = declared === null ? null : Number(declared);
     let bytes = 0;
-    for await (const chunk of response.body) {
-      bytes += chunk.length;
-      onChunk(chunk, total);
+    try {
+      for await (const chunk of response.body) {
+        bytes += chunk.length;
+        onChunk(chunk, total);
+      }
+    } catch (error) {
+      // A timeout also lands here; it is reported as one below.
+      if (controller.signal.aborted) throw error;
+      // Undici reports a connection dropped mid-body as a bare "terminated" (the reason is in `cause`).
+      const dropped = error instanceof Error && error.message === 'terminated';
+      const what =
+        dropped || (total !== null && bytes < total)
+          ? truncated(bytes, total)
+          : `unreadable body after ${bytes} bytes`;
+      throw new FetchError(url.href, `${what} (${describe(error)})`, true);
     }
-    if (declared !== null && Number(declared) !== bytes) {
-      throw new FetchError(url.href, `truncated body: ${bytes} of ${declared} bytes`, true);
-    }
+    // Undici normally throws "terminated" first; this catches a body of the wrong length it let through.
+    if (total !== null && bytes < total) throw new FetchError(url.href, truncated(bytes, total), true);
+    if (total !== null && bytes > total)
+      throw new FetchError(url.href, `body of ${bytes} bytes, but Content-Length says ${total}`, true);
     return true;
   } catch (error) {
     if (controller.signal.aborted)

@@ -107,6 +107,31 @@ async function v2Hash(indexUrl: URL, options: FetchOptions): Promise<string | un
   return text;
 }
 
+/** Layout versions this reader knows; `v3/layout.json` lives under the `v3/` of the version it describes. */
+const LAYOUT_VERSIONS: ReadonlySet<unknown> = new Set([3, '3']);
+
+/**
+ * Spack writes `v3/layout.json` as `{"signing": "gpg"}` (spack/spack lib/spack/spack/url_buildcache.py,
+ * `maybe_push_layout_json`) and itself only checks that it exists. Anything that is not a JSON object, or
+ * names a layout version other than 3, is not a mirror this reader understands.
+ */
+export function checkLayout(location: string, data: Buffer): void {
+  let json: unknown;
+  try {
+    json = JSON.parse(maybeGunzip(data).toString('utf8'));
+  } catch (error) {
+    throw new MirrorError(location, `not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new MirrorError(location, 'expected a JSON object such as {"signing": "gpg"}');
+  if ('version' in json && !LAYOUT_VERSIONS.has(json.version)) {
+    throw new MirrorError(
+      location,
+      `version: layout version ${JSON.stringify(json.version)} is not 3, the one this reader knows`,
+    );
+  }
+}
+
 /**
  * Find and fetch the index behind `url`: an index file itself, or a mirror in layout v3
  * (`v3/layout.json` present) or v2 (`build_cache/index.json`). Checksums are verified where the
@@ -117,7 +142,12 @@ export async function locateIndex(url: URL, options: FetchOptions): Promise<Loca
     const sha = url.pathname.endsWith('/index.json') ? await v2Hash(url, options) : undefined;
     return { ...(await fetchToFile(url, options, sha)), layout: 'index file', indexUrl: url.href };
   }
-  if ((await fetchBytes(under(url, 'v3/layout.json'), options)) !== null) {
+  // Only a missing layout.json means "not v3": any other failure to read it is an error, since falling
+  // back to v2 would then report a misleading 404 for build_cache/index.json.
+  const layoutUrl = under(url, 'v3/layout.json');
+  const layout = await fetchBytes(layoutUrl, options);
+  if (layout !== null) {
+    checkLayout(layoutUrl.href, layout);
     const manifestUrl = under(url, 'v3/manifests/index/index.manifest.json');
     const manifest = await fetchBytes(manifestUrl, options);
     if (manifest === null)

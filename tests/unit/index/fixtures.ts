@@ -106,7 +106,7 @@ export function mirrorV2(index: string, options: { hash?: string | null } = {}):
 /** Files of a layout v3 mirror: layout.json, the index manifest and the blob it names. */
 export function mirrorV3(
   index: string,
-  options: { signed?: boolean; gzip?: boolean; checksum?: string; mediaType?: string } = {},
+  options: { signed?: boolean; gzip?: boolean; checksum?: string; mediaType?: string; layout?: string } = {},
 ): Record<string, string | Buffer> {
   const blob = options.gzip ? gzipSync(index) : Buffer.from(index);
   const checksum = sha256(blob);
@@ -128,7 +128,8 @@ export function mirrorV3(
   );
   const signed = `-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n${manifest}\n-----BEGIN PGP SIGNATURE-----\n\niQIzBAEBCgAdFiEE\n-----END PGP SIGNATURE-----\n`;
   return {
-    'v3/layout.json': JSON.stringify({ signing: 'gpg' }),
+    // What Spack writes (url_buildcache.py, maybe_push_layout_json).
+    'v3/layout.json': options.layout ?? JSON.stringify({ signing: 'gpg' }),
     'v3/manifests/index/index.manifest.json': options.signed ? signed : manifest,
     [`blobs/sha256/${checksum.slice(0, 2)}/${checksum}`]: blob,
   };
@@ -155,9 +156,10 @@ export async function serve(root: string, faults: Record<string, Fault[]> = {}) 
         if (fault === 'gzip') {
           res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(body));
         } else if (fault === 'truncate') {
+          // Headers and half the body reach the client before the connection drops, so this is a
+          // truncated body, not a connection refused before any response.
           res.writeHead(200, { 'content-length': body.length });
-          res.write(body.subarray(0, Math.floor(body.length / 2)));
-          res.destroy();
+          res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
         } else if (fault === 'slow') {
           res.writeHead(200, { 'content-length': body.length });
           res.write(body.subarray(0, 1));

@@ -7,6 +7,8 @@ import { toUrl } from '../../../scripts/lib/index/fetch';
 import { parseTagMap } from '../../../scripts/lib/index/tag-map';
 import { runBuild } from '../../../scripts/lib/run-build';
 import { parseManifest } from '../../../src/data/parse';
+import { recordAt } from '../../../src/data/spec-table';
+import { readBuiltData } from '../../helpers/built-data';
 import { tempDir } from '../../helpers/pages';
 import { database, FAST, mirrorV2, mirrorV3, node, serve, writeFiles } from './fixtures';
 import { runBuildCli } from '../../helpers/cli';
@@ -67,7 +69,7 @@ function prefixed(prefix: string, files: Record<string, string | Buffer>) {
 }
 
 describe('a tag map with three stacks', () => {
-  it('gives each spec its stacks, warns about specs outside root, and keeps them', async () => {
+  it('gives each spec exactly its stacks, root the union of them all, warns about specs outside root, and keeps them', async () => {
     const out = path.join(await tempDir(), 'data');
     const report = await runBuild({
       pages: [],
@@ -94,6 +96,30 @@ describe('a tag map with three stacks', () => {
       ],
       ['v1.0', 1, [{ name: 'root', specCount: 1 }]],
     ]);
+    // Exactly which spec is in which stack, as the app will read it; root is the union of the stacks.
+    const stacksOf = new Map<string, string[]>();
+    for (const { tag, table } of (await readBuiltData(out)).shards) {
+      for (let row = 0; row < table.count; row++) {
+        const record = recordAt(table, row);
+        stacksOf.set(`${tag.name} ${record.hash}`, record.stacks);
+      }
+    }
+    const expected = new Map([
+      [`develop ${zlib.hash}`, ['e4s', 'root']],
+      [`develop ${cmake.hash}`, ['e4s', 'ml', 'root']],
+      [`develop ${torch.hash}`, ['ml', 'root']],
+      [`develop ${extra.hash}`, ['ml', 'root']],
+      [`v1.0 ${zlib.hash}`, ['root']],
+    ]);
+    expect(stacksOf).toEqual(expected);
+    const inStack = (tag: string, stack: string) =>
+      [...stacksOf].filter(([k, s]) => k.startsWith(`${tag} `) && s.includes(stack)).map(([k]) => k);
+    const union = new Set([
+      ...inStack('develop', 'e4s'),
+      ...inStack('develop', 'ml'),
+      ...inStack('develop', 'root'),
+    ]);
+    expect(inStack('develop', 'root').sort()).toEqual([...union].sort());
     expect(report.warnings).toEqual([
       expect.objectContaining({
         field: 'develop.ml',
