@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { countBy, crossCount } from '../src/data/engine/aggregate';
-import { buildFacetIndex, facetCounts, filterRows } from '../src/data/engine/facets';
+import { facetCounts } from '../src/data/engine/facet-count-job';
+import { buildFacetIndex, filterRows } from '../src/data/engine/facets';
 import { sortRows } from '../src/data/engine/sort';
 import { joinPool, poolPrefix } from '../src/data/hash-pool';
 import { mergeTables } from '../src/data/merge';

@@ -1,7 +1,6 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   buildFacetIndex,
-  facetCounter,
   filterRows,
   mapFacets,
   type FacetCount,
@@ -12,13 +11,14 @@ import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse
 import { queryMask } from '../data/query/query-mask';
 import type { SpecTable } from '../data/spec-table';
 import type { ViewState } from '../url/view-state';
+import { useFacetCounts } from './use-facet-counts';
 
 export interface SpecView {
   /** Rows to show, filtered and sorted. */
   rows: Uint32Array;
   /**
-   * Facet counts, one facet per call, computed on first call. It trails the rows by a deferred render
-   * (null until the first one), so counting never delays the rows of a keystroke or a click.
+   * Facet counts per facet. They trail the rows: counted after the rows are painted, in short slices
+   * (null until the first counts are in), so counting never delays the rows of a keystroke or a click.
    */
   countsOf: ((facet: FacetKey) => FacetCount[]) | null;
   /** The error of the query text if it does not parse (a hand-edited link); it is then not applied. */
@@ -62,17 +62,11 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     () => (index ? filterRows(index, selection, mask).toIndices() : EMPTY),
     [index, selection, mask],
   );
-  // Rows are painted first; facet counts (the costliest step at scale) follow in a deferred render. The
-  // counter is lazy, so each facet list counts its own facet while rendering: React can yield between
-  // them, and a keystroke that arrives meanwhile abandons the stale counting instead of waiting for it.
-  const counter = useMemo(
-    () => (index ? facetCounter(index, selection, mask) : null),
-    [index, selection, mask],
-  );
-  const countsOf = useDeferredValue(counter, null);
+  const counts = useFacetCounts(index, selection, mask);
+  const countsOf = useCallback((facet: FacetKey) => counts?.[facet] ?? [], [counts]);
   const rows = useMemo(() => {
     if (!table || !view.sort) return filtered;
     return sortRows(table, filtered, view.sort.column, view.sort.desc);
   }, [table, filtered, view.sort]);
-  return { rows, countsOf, queryError: parsed.ok ? null : parsed.error };
+  return { rows, countsOf: counts ? countsOf : null, queryError: parsed.ok ? null : parsed.error };
 }

@@ -52,7 +52,8 @@ export function rowsOf(set: Bitset, total: number): RowSet {
   };
 }
 
-function fullCounts(postings: FacetPostings): Uint32Array {
+/** Rows per value id over the whole table: the lengths of the posting lists. */
+export function fullCounts(postings: FacetPostings): Uint32Array {
   return postings.offsets.subarray(1).map((end, v) => end - (postings.offsets[v] ?? 0));
 }
 

@@ -1,6 +1,6 @@
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
-import { countRows, countValues, rowsOf, type RowSet } from './count-rows';
+import { countValues } from './count-rows';
 import { rankStrings, type StringOrder } from './version-compare';
 
 /** The facets of a spec, in the order the UI and the URL list them. */
@@ -160,14 +160,17 @@ export function buildFacetIndex(table: SpecTable): FacetIndex {
   return { count: table.count, facets: mapFacets((facet) => buildPostings(table, facet)) };
 }
 
-interface ResolvedFilter {
+export interface ResolvedFilter {
   /** False when the facet has no include list: every row passes its include test. */
   includeActive: boolean;
   include: number[];
   exclude: number[];
 }
 
-function resolve(index: FacetIndex, selection: Partial<FacetSelection>): Record<FacetKey, ResolvedFilter> {
+export function resolveSelection(
+  index: FacetIndex,
+  selection: Partial<FacetSelection>,
+): Record<FacetKey, ResolvedFilter> {
   return mapFacets((facet) => {
     const filter = selection[facet];
     const { idOfValue } = index.facets[facet].values;
@@ -180,7 +183,8 @@ function resolve(index: FacetIndex, selection: Partial<FacetSelection>): Record<
   });
 }
 
-function applyFilters(
+/** Rows passing every facet's filter (and `extra`), leaving out the includes of `skipIncludeOf`. */
+export function applyFilters(
   index: FacetIndex,
   resolved: Record<FacetKey, ResolvedFilter>,
   extra: Bitset | null | undefined,
@@ -227,10 +231,11 @@ export function filterRows(
   selection: Partial<FacetSelection>,
   extra?: Bitset | null,
 ): Bitset {
-  return applyFilters(index, resolve(index, selection), extra, null);
+  return applyFilters(index, resolveSelection(index, selection), extra, null);
 }
 
-function listCounts(
+/** A facet's value list for the screen from its counts per value id. */
+export function listCounts(
   postings: FacetPostings,
   counts: ArrayLike<number>,
   filter: FacetFilter | undefined,
@@ -255,45 +260,4 @@ function listCounts(
     if (!idOfValue.has(value)) out.push({ value, count: 0, selected: state(value) });
   }
   return out;
-}
-
-/**
- * Per facet F, per value v: the rows passing every OTHER facet, `extra`, and F's own exclusions that
- * hold v — the result size if v were F's only include. F's includes do not narrow F's counts (so
- * sibling values stay visible); its exclusions do, so an excluded value counts 0.
- * Values are ordered by count (descending), then version/natural order; zero counts are listed only
- * when selected, and selected values absent from the table come last.
- */
-export function facetCounts(
-  index: FacetIndex,
-  selection: Partial<FacetSelection>,
-  extra?: Bitset | null,
-): Record<FacetKey, FacetCount[]> {
-  return mapFacets(facetCounter(index, selection, extra));
-}
-
-/**
- * `facetCounts` one facet at a time, each computed on first request and kept: a screen can count each
- * facet in its own render step, so the work is spread over short tasks that stale input can abandon.
- */
-export function facetCounter(
-  index: FacetIndex,
-  selection: Partial<FacetSelection>,
-  extra?: Bitset | null,
-): (facet: FacetKey) => FacetCount[] {
-  const resolved = resolve(index, selection);
-  let shared: RowSet | null = null;
-  const done = new Map<FacetKey, FacetCount[]>();
-  return (facet) => {
-    const cached = done.get(facet);
-    if (cached) return cached;
-    const postings = index.facets[facet];
-    // A facet without includes sees exactly the filtered rows; only facets with includes need their own pass.
-    const rows = resolved[facet].includeActive
-      ? rowsOf(applyFilters(index, resolved, extra, facet), index.count)
-      : (shared ??= rowsOf(applyFilters(index, resolved, extra, null), index.count));
-    const counts = listCounts(postings, countRows(postings, rows), selection[facet]);
-    done.set(facet, counts);
-    return counts;
-  };
 }

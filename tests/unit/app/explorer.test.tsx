@@ -79,8 +79,9 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     await user.click(facet('OS').getByRole('checkbox', { name: /^ubuntu24\.04, \d/ }));
     const target = facet('Target');
     const aarch64 = specs.filter((s) => s.os === 'ubuntu24.04' && s.target === 'aarch64').length;
+    // Counts follow the rows after a paint, so they are waited for.
     expect(
-      target.getByRole('checkbox', { name: new RegExp(`^aarch64, ${aarch64} specs$`) }),
+      await target.findByRole('checkbox', { name: new RegExp(`^aarch64, ${aarch64} specs$`) }),
     ).toBeInTheDocument();
     const osCount = specs.filter((s) => s.os === 'ubuntu22.04').length;
     // Choosing another OS would widen the OR: its count ignores the OS facet's own selection.

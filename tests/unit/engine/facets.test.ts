@@ -4,12 +4,11 @@ import { Bitset } from '../../../src/data/engine/bitset';
 import {
   buildFacetIndex,
   emptySelection,
-  facetCounter,
-  facetCounts,
   filterRows,
   type FacetKey,
   type FacetSelection,
 } from '../../../src/data/engine/facets';
+import { facetCountJob, facetCounts } from '../../../src/data/engine/facet-count-job';
 import { FACETS, dictsOf, maskArb, maskFor, rowsOf, selectionArb, spec, tableArb, tableOf } from './fixtures';
 import { refFacetCounts, refFilter } from './reference';
 import { SMALL, labels } from './small-table';
@@ -195,20 +194,22 @@ describe('filterRows and facetCounts (properties)', () => {
     );
   });
 
-  it('facetCounter gives the same counts one facet at a time, in any order, each computed once', () => {
+  it('the job gives the same counts when it yields after every block of words and every facet', () => {
     fc.assert(
-      fc.property(caseArb, fc.shuffledSubarray([...FACETS]), ([table, selection, bits], order) => {
-        const idx = buildFacetIndex(table);
-        const extra = maskFor(table, bits);
-        const all = facetCounts(idx, selection, extra);
-        const countsOf = facetCounter(idx, selection, extra);
-        for (const facet of order) {
-          const first = countsOf(facet);
-          expect(first).toEqual(all[facet]);
-          expect(countsOf(facet)).toBe(first);
-        }
+      fc.property(caseArb, fc.integer({ min: 1, max: 3 }), ([table, selection, bits], blockWords) => {
+        const job = facetCountJob(buildFacetIndex(table), selection, maskFor(table, bits), blockWords);
+        let slices = 1;
+        while (!job.run(() => true)) slices++;
+        expect(slices).toBeGreaterThanOrEqual(FACETS.length - 1);
+        expect(job.result()).toEqual(refFacetCounts(rowsOf(table), dictsOf(table), selection, bits));
       }),
     );
+  });
+
+  it('a job asked for its result before it is done says so instead of returning partial counts', () => {
+    const job = facetCountJob(buildFacetIndex(tableOf([['t', [spec({ os: 'a' })]]])), emptySelection());
+    expect(job.run(() => true)).toBe(false);
+    expect(() => job.result()).toThrow(/is not counted yet/);
   });
 
   it("a value's count is the size of the result with that value as its facet's only include", () => {
