@@ -1,9 +1,9 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { HASH_LENGTH } from '../../data/schema';
 import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
+import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 32;
 
@@ -46,16 +46,7 @@ export function SpecTable(props: SpecTableProps) {
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    initialRect: { width: 1200, height: 800 },
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? -1;
+  const { first, last, totalHeight, scrollToIndex } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, 10);
   const windowRows = useMemo(() => {
     const out: SpecRow[] = [];
     for (let i = first; i <= last; i++) {
@@ -81,7 +72,7 @@ export function SpecTable(props: SpecTableProps) {
       el.focus({ preventScroll: true });
       setFocusPending(false);
     }
-  }, [focusPending, activeIndex, items]);
+  }, [focusPending, activeIndex, first, last]);
 
   // A hash selected from outside (a link, the detail panel's dependencies) is scrolled into view once;
   // later filter changes leave the scroll alone. A row clicked in place is already visible, and 'auto'
@@ -92,17 +83,17 @@ export function SpecTable(props: SpecTableProps) {
     for (let i = 0; i < rows.length; i++) {
       if (data.hashes.startsWith(selectedHash, (rows[i] ?? 0) * HASH_LENGTH)) {
         scrolledTo.current = selectedHash;
-        virtualizer.scrollToIndex(i, { align: 'auto' });
+        scrollToIndex(i);
         return;
       }
     }
-  }, [selectedHash, rows, data, virtualizer]);
+  }, [selectedHash, rows, data, scrollToIndex]);
 
   const move = (to: number) => {
     const index = Math.max(0, Math.min(rows.length - 1, to));
     setActive(index);
     setFocusPending(true);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    scrollToIndex(index);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>) => {
     const keys: Record<string, number> = {
@@ -161,25 +152,24 @@ export function SpecTable(props: SpecTableProps) {
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
-          {items.map((item) => {
-            const row = tableRows[item.index - first];
-            if (!row) return null;
+        <tbody style={{ height: totalHeight }} onKeyDown={onKeyDown}>
+          {tableRows.map((row, k) => {
+            const index = first + k;
             // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
             const selected = selectedHash !== null && row.original.hash.startsWith(selectedHash);
             return (
               // Keyed by position, not by spec: a new filter result updates the rows on screen in place
               // instead of unmounting and mounting every one of them.
               <tr
-                key={item.index}
-                data-index={item.index}
-                aria-rowindex={item.index + 2}
+                key={index}
+                data-index={index}
+                aria-rowindex={index + 2}
                 aria-selected={selected}
-                tabIndex={item.index === activeIndex ? 0 : -1}
+                tabIndex={index === activeIndex ? 0 : -1}
                 className={selected ? 'selected' : undefined}
-                style={{ transform: `translateY(${item.start}px)` }}
+                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
                 onClick={() => {
-                  setActive(item.index);
+                  setActive(index);
                   onSelect(selected ? null : row.original.hash);
                 }}
               >
