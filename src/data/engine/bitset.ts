@@ -104,6 +104,12 @@ export class Bitset {
     let k = 0;
     for (let w = 0; w < this.words.length; w++) {
       let word = this.words[w] ?? 0;
+      // Broad filters leave long runs of full words: 32 consecutive rows, no bit scanning.
+      if (word === 0xffffffff) {
+        const base = w << 5;
+        for (let b = 0; b < 32; b++) out[k++] = base + b;
+        continue;
+      }
       while (word !== 0) {
         const low = word & -word;
         out[k++] = (w << 5) + 31 - Math.clz32(low);

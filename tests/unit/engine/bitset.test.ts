@@ -44,6 +44,23 @@ describe('Bitset', () => {
     Bitset.fromIndices(64, [63, 31, 0]).forEach((i) => seen.push(i));
     expect(seen).toEqual([0, 31, 63]);
   });
+
+  it('lists dense runs (whole words set) as well as sparse bits', () => {
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 200 }),
+        fc.array(fc.tuple(fc.nat({ max: 199 }), fc.nat({ max: 80 })), { maxLength: 4 }),
+        (size, runs) => {
+          const want = new Set<number>();
+          for (const [start, length] of runs)
+            for (let i = start; i < Math.min(size, start + length); i++) want.add(i);
+          const got = Array.from(Bitset.fromIndices(size, [...want]).toIndices());
+          expect(got).toEqual([...want].sort((a, b) => a - b));
+        },
+      ),
+    );
+    expect(Array.from(Bitset.full(70).toIndices())).toEqual(Array.from({ length: 70 }, (_, i) => i));
+  });
 });
 
 describe('Bitset (properties)', () => {
