@@ -3,7 +3,8 @@ import type { FacetIndex, FacetPostings } from '../engine/facets';
 import { HASH_LENGTH } from '../schema';
 import type { SpecTable } from '../spec-table';
 import type { SpecQuery } from './parse-query';
-import { compileTerms, hashTextRows, type CodeMask, type QueryTerm } from './query-terms';
+import { hashTextHits } from './hash-text-hits';
+import { compileTerms, type CodeMask, type QueryTerm } from './query-terms';
 
 /**
  * The rows of a spec query as a bitset, built from the facet index's posting lists: a term costs the
@@ -75,7 +76,7 @@ function termBits(table: SpecTable, index: FacetIndex, term: QueryTerm): Bitset 
       const bits = new Bitset(index.count);
       for (const { column, mask } of term.masks) orCodes(bits, index.facets[column], mask);
       if (term.hashNeedle !== null)
-        hashTextRows(table.hashes, term.hashNeedle, (row) => setBit(bits.words, row));
+        for (const row of hashTextHits(table, term.hashNeedle)) setBit(bits.words, row);
       return bits;
     }
   }
