@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { FilterBar, type FilterFacet } from '../components/filter-bar/filter-bar';
-import type { FacetOption } from '../components/filter-bar/facet-list';
+import type { FacetMark, FacetOption } from '../components/filter-bar/facet-list';
 import { FilterChips } from '../components/filter-bar/filter-chips';
 import { QueryBox } from '../components/filter-bar/query-box';
 import { TagPicker } from '../components/filter-bar/tag-picker';
@@ -102,6 +102,19 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     }));
   }, [ready, tagCounts, tagNames]);
   const pickTag = useCallback((tag: string) => setView({ ...view, tags: [tag] }), [setView, view]);
+  // Stable between keystrokes (the view changes only when the URL does), so the memoised filter bar
+  // is not rendered again while the user types.
+  const changeTag = useCallback(
+    (tag: string, on: boolean) => {
+      const next = on ? [...tagNames, tag] : tagNames.filter((t) => t !== tag);
+      setView({ ...view, tags: next.length > 0 ? next : tagNames });
+    },
+    [setView, view, tagNames],
+  );
+  const changeFacet = useCallback(
+    (facet: FilterFacet, value: string, mark: FacetMark) => setView(setFacetValue(view, facet, value, mark)),
+    [setView, view],
+  );
   const chips = activeFilters(view).map((f) => ({
     label: f.facet !== 'q' ? f.facet : specView.queryError ? 'query (not applied)' : 'query',
     value: f.value,
@@ -127,15 +140,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
       ) : null}
       <div className="app-body">
         {ready ? (
-          <FilterBar
-            tags={tagOptions}
-            onTagChange={(tag, on) => {
-              const next = on ? [...tagNames, tag] : tagNames.filter((t) => t !== tag);
-              setView({ ...view, tags: next.length > 0 ? next : tagNames });
-            }}
-            optionsOf={optionsOf}
-            onChange={(facet, value, mark) => setView(setFacetValue(view, facet, value, mark))}
-          />
+          <FilterBar tags={tagOptions} onTagChange={changeTag} optionsOf={optionsOf} onChange={changeFacet} />
         ) : null}
         <main className="app-main">
           {manifest.state.status !== 'ready' ? (

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { formatCount } from '../../data/display';
 
 export type FacetMark = 'include' | 'exclude' | null;
@@ -25,27 +25,36 @@ export interface FacetListProps {
 }
 
 const SEARCH_THRESHOLD = 12;
+const asIs = (value: string) => value;
 
 /**
  * One facet: a checkbox per value (OR within the facet) and an exclude toggle (NOT). Counts show what
- * choosing the value would yield.
+ * choosing the value would yield. Memoised: a facet can hold a hundred thousand values (packages at a
+ * million specs), and a keystroke in the query box must not walk them all again.
  */
-export function FacetList(props: FacetListProps) {
-  const { label, options, onChange, format = (v: string) => v, limit = 8, allowExclude = true } = props;
+export const FacetList = memo(function FacetList(props: FacetListProps) {
+  const { label, options, onChange, format = asIs, limit = 8, allowExclude = true } = props;
   const pending = props.pending === true && options.length === 0;
   const [search, setSearch] = useState('');
   const [expanded, setExpanded] = useState(false);
   const headingId = useId();
   const needle = search.trim().toLowerCase();
-  const matching = needle
-    ? options.filter(
-        (o) => o.value.toLowerCase().includes(needle) || format(o.value).toLowerCase().includes(needle),
-      )
-    : options;
-  const selected = matching.filter((o) => o.selected !== null);
-  const rest = matching.filter((o) => o.selected === null);
-  const shown = expanded || needle ? [...selected, ...rest] : [...selected, ...rest.slice(0, limit)];
-  const hidden = matching.length - shown.length;
+  const { shown, hidden, none, collapsible } = useMemo(() => {
+    const matching = needle
+      ? options.filter(
+          (o) => o.value.toLowerCase().includes(needle) || format(o.value).toLowerCase().includes(needle),
+        )
+      : options;
+    const selected = matching.filter((o) => o.selected !== null);
+    const rest = matching.filter((o) => o.selected === null);
+    const list = expanded || needle ? [...selected, ...rest] : [...selected, ...rest.slice(0, limit)];
+    return {
+      shown: list,
+      hidden: matching.length - list.length,
+      none: matching.length === 0,
+      collapsible: rest.length > limit,
+    };
+  }, [options, needle, format, expanded, limit]);
 
   return (
     <section className="facet" aria-labelledby={headingId} aria-busy={pending}>
@@ -91,12 +100,12 @@ export function FacetList(props: FacetListProps) {
           );
         })}
       </ul>
-      {matching.length === 0 ? <p className="facet-empty">{pending ? 'Counting…' : 'No match'}</p> : null}
-      {hidden > 0 || (expanded && !needle && rest.length > limit) ? (
+      {none ? <p className="facet-empty">{pending ? 'Counting…' : 'No match'}</p> : null}
+      {hidden > 0 || (expanded && !needle && collapsible) ? (
         <button type="button" className="link" onClick={() => setExpanded(!expanded)}>
           {expanded ? 'Show fewer' : `Show all (${hidden} more)`}
         </button>
       ) : null}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { formatCompiler } from '../../data/display';
 import { SPEC_FACETS, type SpecFacet } from '../../data/engine/facets';
 import { FacetList, type FacetMark, type FacetOption } from './facet-list';
@@ -42,30 +42,36 @@ interface LazyFacetProps {
 /** One facet's list, asking for its options in its own render. */
 function LazyFacet({ facet, optionsOf, onChange }: LazyFacetProps) {
   const options = useMemo(() => optionsOf(facet), [optionsOf, facet]);
+  const change = useCallback(
+    (value: string, mark: FacetMark) => onChange(facet, value, mark),
+    [onChange, facet],
+  );
   return (
     <FacetList
       label={FACET_LABELS[facet]}
       options={options ?? NONE}
       pending={options === null}
       format={FORMATS[facet]}
-      onChange={(value, mark) => onChange(facet, value, mark)}
+      onChange={change}
     />
   );
 }
 
-/** Every facet with live counts: OR within a facet, AND across facets, NOT per value. */
-export function FilterBar({ tags, onTagChange, optionsOf, onChange }: FilterBarProps) {
+/**
+ * Every facet with live counts: OR within a facet, AND across facets, NOT per value. Memoised, so a
+ * keystroke in the query box (which changes none of its props) does not render the facets again.
+ */
+export const FilterBar = memo(function FilterBar({ tags, onTagChange, optionsOf, onChange }: FilterBarProps) {
+  const changeTag = useCallback(
+    (tag: string, mark: FacetMark) => onTagChange(tag, mark === 'include'),
+    [onTagChange],
+  );
   return (
     <nav className="filter-bar" aria-label="Filters">
-      <FacetList
-        label="Tags loaded"
-        options={tags}
-        allowExclude={false}
-        onChange={(tag, mark) => onTagChange(tag, mark === 'include')}
-      />
+      <FacetList label="Tags loaded" options={tags} allowExclude={false} onChange={changeTag} />
       {FILTER_FACETS.map((facet) => (
         <LazyFacet key={facet} facet={facet} optionsOf={optionsOf} onChange={onChange} />
       ))}
     </nav>
   );
-}
+});
