@@ -1,5 +1,5 @@
 import { encodeShard } from '../../src/data/encode';
-import { HashPoolBuilder, refsPrefix } from '../../src/data/hash-pool';
+import { HashPoolBuilder } from '../../src/data/hash-pool';
 import {
   HASH_POOL_FORMAT,
   MANIFEST_FORMAT,
@@ -88,13 +88,17 @@ export function buildTags(pages: readonly ParsedPage[], shardSize = DEFAULT_SHAR
     for (const r of records) for (const st of r.stacks) stackCounts.set(st, (stackCounts.get(st) ?? 0) + 1);
     const sorted = [...records].sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : 0));
     const shards: Shard[] = [];
+    // The prefix comes from each shard's refs as the encoder counted them: the column itself is text.
+    let hashPoolPrefix = 0;
     for (let start = 0, part = 0; start < sorted.length || part === 0; start += shardSize, part++) {
-      shards.push(encodeShard(name, part, sorted.slice(start, start + shardSize), pool).shard);
+      const encoded = encodeShard(name, part, sorted.slice(start, start + shardSize), pool);
+      shards.push(encoded.shard);
+      hashPoolPrefix = Math.max(hashPoolPrefix, encoded.hashPoolPrefix);
     }
     tags.push({
       name,
       shards,
-      hashPoolPrefix: Math.max(0, ...shards.map((shard) => refsPrefix(shard.columns.hashRef))),
+      hashPoolPrefix,
       packageCount: packages.size,
       specCount: records.length,
       stacks: [...stackCounts.entries()]

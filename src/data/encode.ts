@@ -1,11 +1,6 @@
-import {
-  SCHEMA_VERSION,
-  SHARD_FORMAT,
-  type ListColumnJson,
-  type Shard,
-  type SparseColumnJson,
-} from './schema';
-import { HashPoolBuilder, type PooledShard } from './hash-pool';
+import { SCHEMA_VERSION, SHARD_FORMAT, type Shard, type SparseColumnJson } from './schema';
+import { HashPoolBuilder, refsPrefix, type PooledShard } from './hash-pool';
+import { encodeInts, encodeUints } from './int-codec';
 import type { SpecRecord } from './spec-table';
 import { StringDict } from './string-dict';
 
@@ -17,10 +12,21 @@ function compareRecords(a: SpecRecord, b: SpecRecord): number {
 /** A shard and the pool it was encoded into: `decodeShard` takes it as it is. */
 export interface EncodedShard extends PooledShard {
   pool: HashPoolBuilder;
+  /**
+   * How many pool entries the shard's refs reach (largest ref + 1), counted before the refs became
+   * text, so the builder can set its tag's `hashPoolPrefix` without decoding the column again.
+   */
+  hashPoolPrefix: number;
+}
+
+/** A list column before encoding: `lengths` per row, `values` the codes. */
+interface IntList {
+  lengths: number[];
+  values: number[];
 }
 
 /** Delta-code pool refs: rows of one package mostly point at neighbouring entries, so deltas stay small. */
-function hashRefs(rows: readonly SpecRecord[], pool: HashPoolBuilder): number[] {
+function hashRefDeltas(rows: readonly SpecRecord[], pool: HashPoolBuilder): number[] {
   const out: number[] = [];
   let previous = 0;
   rows.forEach((r, i) => {
@@ -54,43 +60,54 @@ export function encodeShard(
     variant: new StringDict(),
     sizeText: new StringDict(),
   };
-  const list = (): ListColumnJson => ({ lengths: [], values: [] });
+  const list = (): IntList => ({ lengths: [], values: [] });
   const versions = list();
   const stacks = list();
   const variants = list();
-  const push = (col: ListColumnJson, dict: StringDict, values: readonly string[]) => {
+  const push = (col: IntList, dict: StringDict, values: readonly string[]) => {
     col.lengths.push(values.length);
     for (const v of values) col.values.push(dict.code(v));
   };
-  const sparse: Record<string, SparseColumnJson> = {};
-  const columns: Shard['columns'] = {
-    hashRef: hashRefs(rows, pool),
-    package: [],
-    compiler: [],
-    os: [],
-    platform: [],
-    target: [],
-    versions,
-    stacks,
-    variants,
-    size: [],
-  };
+  const sparse: Record<string, { rows: number[]; values: unknown[] }> = {};
+  const deltas = hashRefDeltas(rows, pool);
+  const ints = (): number[] => [];
+  const codes = { package: ints(), compiler: ints(), os: ints(), platform: ints(), target: ints() };
+  const size = ints();
   rows.forEach((r, i) => {
-    columns.package.push(d.package.code(r.package));
-    columns.compiler.push(d.compiler.code(r.compiler));
-    columns.os.push(d.os.code(r.os));
-    columns.platform.push(d.platform.code(r.platform));
-    columns.target.push(d.target.code(r.target));
+    codes.package.push(d.package.code(r.package));
+    codes.compiler.push(d.compiler.code(r.compiler));
+    codes.os.push(d.os.code(r.os));
+    codes.platform.push(d.platform.code(r.platform));
+    codes.target.push(d.target.code(r.target));
     push(versions, d.version, r.versions);
     push(stacks, d.stack, r.stacks);
     push(variants, d.variant, r.variants);
-    columns.size.push(typeof r.size === 'number' ? r.size : -d.sizeText.code(r.size) - 1);
+    size.push(typeof r.size === 'number' ? r.size : -d.sizeText.code(r.size) - 1);
     for (const [field, value] of Object.entries(r.extra)) {
       const col = (sparse[field] ??= { rows: [], values: [] });
       col.rows.push(i);
       col.values.push(value);
     }
   });
+  const encodeList = (col: IntList) => ({
+    lengths: encodeUints(col.lengths),
+    values: encodeUints(col.values),
+  });
+  const columns: Shard['columns'] = {
+    hashRef: encodeInts(deltas),
+    package: encodeUints(codes.package),
+    compiler: encodeUints(codes.compiler),
+    os: encodeUints(codes.os),
+    platform: encodeUints(codes.platform),
+    target: encodeUints(codes.target),
+    versions: encodeList(versions),
+    stacks: encodeList(stacks),
+    variants: encodeList(variants),
+    size: encodeInts(size),
+  };
+  const sparseJson: Record<string, SparseColumnJson> = {};
+  for (const [field, col] of Object.entries(sparse))
+    sparseJson[field] = { rows: encodeUints(col.rows), values: col.values };
   const shard: Shard = {
     format: SHARD_FORMAT,
     schemaVersion: SCHEMA_VERSION,
@@ -109,7 +126,7 @@ export function encodeShard(
       sizeText: d.sizeText.values,
     },
     columns,
-    sparse,
+    sparse: sparseJson,
   };
-  return { shard, pool };
+  return { shard, pool, hashPoolPrefix: refsPrefix(deltas) };
 }

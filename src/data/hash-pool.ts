@@ -73,8 +73,11 @@ export class HashPoolBuilder implements HashPool {
   }
 }
 
-/** How many pool entries a delta-coded `hashRef` column reaches (its largest ref + 1). */
-export function refsPrefix(deltas: readonly number[]): number {
+/**
+ * How many pool entries delta-coded refs reach (the largest ref + 1). Takes the deltas as numbers: the
+ * builder counts them before encoding (EncodedShard.hashPoolPrefix); a shard's column is text.
+ */
+export function refsPrefix(deltas: ArrayLike<number>): number {
   let ref = 0;
   let max = -1;
   for (let i = 0; i < deltas.length; i++) {
@@ -87,12 +90,13 @@ export function refsPrefix(deltas: readonly number[]): number {
 const WORDS_PER_HASH = HASH_LENGTH / 4;
 
 /**
- * Expand the delta-coded `hashRef` column into the table's hash string: 32 bytes copied per row as
- * eight 32-bit words and one decode, where a million string slices and a join would cost far more.
+ * Expand the delta-coded `hashRef` column, decoded from its text (decodeInts), into the table's hash
+ * string: 32 bytes copied per row as eight 32-bit words and one decode, where a million string slices
+ * and a join would cost far more.
  */
 export function expandHashRefs(
   source: string,
-  deltas: readonly number[],
+  deltas: ArrayLike<number>,
   count: number,
   pool: HashPool,
 ): string {

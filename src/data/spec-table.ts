@@ -1,5 +1,6 @@
 import { ShardDecodeError } from './decode-error';
 import { expandHashRefs, type PooledShard } from './hash-pool';
+import { countValues, decodeInts, decodeUints32, decodeUints32Into } from './int-codec';
 import { HASH_LENGTH, type DictName, type ListColumnJson } from './schema';
 
 /** One spec as the source had it: a `spec_details` entry plus the package (page title) it belongs to. */
@@ -93,7 +94,7 @@ export function recordAt(table: SpecTable, row: number): SpecRecord & { tag: str
   };
 }
 
-function checkCodes(source: string, field: string, codes: readonly number[], dictSize: number): void {
+function checkCodes(source: string, field: string, codes: Uint32Array, dictSize: number): void {
   for (let i = 0; i < codes.length; i++) {
     if ((codes[i] ?? 0) >= dictSize) {
       throw new ShardDecodeError(
@@ -105,71 +106,62 @@ function checkCodes(source: string, field: string, codes: readonly number[], dic
   }
 }
 
-function decodeList(source: string, field: string, col: ListColumnJson, count: number, dictSize: number) {
-  if (col.lengths.length !== count) {
-    throw new ShardDecodeError(
-      source,
-      `${field}.lengths`,
-      `has ${col.lengths.length} entries, expected ${count}`,
-    );
-  }
+/**
+ * Lengths first, decoded straight into `offsets[1…]` and summed in place; their sum is how many codes
+ * `values` must hold, so both decode into exact arrays with no temporary one.
+ */
+function decodeList(
+  source: string,
+  field: string,
+  col: ListColumnJson,
+  count: number,
+  dictSize: number,
+): ListColumn {
   const offsets = new Uint32Array(count + 1);
+  decodeUints32Into(source, `${field}.lengths`, col.lengths, offsets.subarray(1));
   let total = 0;
-  for (let i = 0; i < count; i++) {
-    total += col.lengths[i] ?? 0;
-    offsets[i + 1] = total;
+  for (let i = 1; i <= count; i++) {
+    total += offsets[i] ?? 0;
+    offsets[i] = total;
   }
-  if (total !== col.values.length) {
-    throw new ShardDecodeError(
-      source,
-      `${field}.values`,
-      `has ${col.values.length} entries, lengths add up to ${total}`,
-    );
-  }
-  checkCodes(source, `${field}.values`, col.values, dictSize);
-  return { offsets, values: Uint32Array.from(col.values) };
+  // Checked after the loop: a sum past 2^32 - 1 would have wrapped in the array, and only then matters.
+  if (total > 0xffff_ffff)
+    throw new ShardDecodeError(source, `${field}.lengths`, `add up to ${total}, past 2^32 - 1`);
+  const values = decodeUints32(source, `${field}.values`, col.values, total, `lengths add up to ${total}`);
+  checkCodes(source, `${field}.values`, values, dictSize);
+  return { offsets, values };
 }
 
 /**
- * Turn a schema-valid shard into a SpecTable, checking what zod cannot: column lengths against `count`,
- * codes against dictionary sizes, and hash refs against the pool (the tag's prefix of it). `source`
- * names the file in every error.
+ * Turn a schema-valid shard into a SpecTable, checking what zod cannot: each column's text (int-codec),
+ * column lengths against `count`, codes against dictionary sizes, and hash refs against the pool (the
+ * tag's prefix of it). `source` names the file in every error.
  */
 export function decodeShard({ shard, pool }: PooledShard, source: string): SpecTable {
   const { count, dicts, columns } = shard;
-  const hashes = expandHashRefs(source, columns.hashRef, count, pool);
+  const deltas = decodeInts(source, 'columns.hashRef', columns.hashRef, count);
+  const hashes = expandHashRefs(source, deltas, count, pool);
   const scalar = (field: 'package' | 'compiler' | 'os' | 'platform' | 'target') => {
-    const codes = columns[field];
-    if (codes.length !== count) {
-      throw new ShardDecodeError(
-        source,
-        `columns.${field}`,
-        `has ${codes.length} entries, expected ${count}`,
-      );
-    }
+    const codes = decodeUints32(source, `columns.${field}`, columns[field], count);
     checkCodes(source, `columns.${field}`, codes, dicts[field].length);
-    return Uint32Array.from(codes);
+    return codes;
   };
-  if (columns.size.length !== count) {
-    throw new ShardDecodeError(
-      source,
-      'columns.size',
-      `has ${columns.size.length} entries, expected ${count}`,
-    );
-  }
+  const size = decodeInts(source, 'columns.size', columns.size, count);
   for (let i = 0; i < count; i++) {
-    const s = columns.size[i] ?? 0;
+    const s = size[i] ?? 0;
     if (s < 0 && -s - 1 >= dicts.sizeText.length) {
       throw new ShardDecodeError(source, 'columns.size', `entry ${i} is ${s}, past dicts.sizeText`);
     }
   }
   const extra = new Map<string, Map<number, unknown>>();
   for (const [field, col] of Object.entries(shard.sparse)) {
-    if (col.rows.length !== col.values.length) {
+    // Sized by the text itself, so that a bad character is named before the lengths are compared.
+    const rows = decodeUints32(source, `sparse.${field}.rows`, col.rows, countValues(col.rows));
+    if (rows.length !== col.values.length) {
       throw new ShardDecodeError(source, `sparse.${field}`, 'rows and values differ in length');
     }
     const values = new Map<number, unknown>();
-    col.rows.forEach((row, k) => {
+    rows.forEach((row, k) => {
       if (row >= count)
         throw new ShardDecodeError(source, `sparse.${field}.rows`, `row ${row} is past ${count}`);
       values.set(row, col.values[k]);
@@ -189,7 +181,7 @@ export function decodeShard({ shard, pool }: PooledShard, source: string): SpecT
     versions: decodeList(source, 'columns.versions', columns.versions, count, dicts.version.length),
     stacks: decodeList(source, 'columns.stacks', columns.stacks, count, dicts.stack.length),
     variants: decodeList(source, 'columns.variants', columns.variants, count, dicts.variant.length),
-    size: Float64Array.from(columns.size),
+    size,
     extra,
   };
 }

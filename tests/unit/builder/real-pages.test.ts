@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild, type BuildReport } from '../../../scripts/lib/run-build';
+import { countValues } from '../../../src/data/int-codec';
 import { parseManifest, parsePoolChunk, parseShard } from '../../../src/data/parse';
 import type { Manifest } from '../../../src/data/schema';
 import { hashAt, recordAt } from '../../../src/data/spec-table';
@@ -125,7 +126,7 @@ describe('builder on the real cache.spack.io pages', () => {
     const ref = tag?.shards[0];
     if (!ref) throw new Error('no v0.23.0 shard');
     const shard = parseShard(JSON.parse(await readFile(path.join(out, ref.path), 'utf8')), ref.path);
-    expect(shard.sparse.tarball?.rows.length).toBeGreaterThan(0);
+    expect(countValues(shard.sparse.tarball?.rows ?? '')).toBeGreaterThan(0);
   });
 
   it('records the shard and pool chunk byte sizes and SHA-256 the files have', async () => {

@@ -8,6 +8,7 @@ import {
   poolPrefix,
   refsPrefix,
 } from '../../../src/data/hash-pool';
+import { decodeInts, encodeInts } from '../../../src/data/int-codec';
 import { parseShard } from '../../../src/data/parse';
 import { decodeShard, recordAt, type SpecRecord } from '../../../src/data/spec-table';
 
@@ -47,12 +48,19 @@ describe('the dataset-wide hash pool', () => {
         const builder = new HashPoolBuilder();
         // Tags (newest first), each of shards (parts), each of records.
         const encoded = tags.map((parts) =>
-          parts.map((records, part) => encodeShard('t', part, records, builder).shard),
+          parts.map((records, part) => encodeShard('t', part, records, builder)),
         );
         const pool = hashPoolOf(builder.hashes);
         expect(new Set(builder.hashes).size).toBe(builder.count);
-        encoded.forEach((shards, t) => {
-          const prefix = Math.max(0, ...shards.map((s) => refsPrefix(s.columns.hashRef)));
+        encoded.forEach((results, t) => {
+          const shards = results.map((r) => r.shard);
+          // The prefix the encoder counted is the one the written column gives.
+          results.forEach(({ shard, hashPoolPrefix }) =>
+            expect(hashPoolPrefix).toBe(
+              refsPrefix(decodeInts('s', 'columns.hashRef', shard.columns.hashRef, shard.count)),
+            ),
+          );
+          const prefix = Math.max(0, ...results.map((r) => r.hashPoolPrefix));
           // A tag refers only into the pool as it stood once that tag was encoded (decoding checks
           // every ref against the prefix).
           expect(prefix).toBeLessThanOrEqual(
@@ -110,10 +118,25 @@ describe('the dataset-wide hash pool', () => {
           expect(expandHashRefs('s', deltas, refs.length, hashPoolOf(hashes))).toBe(
             refs.map((r) => hashes[r]).join(''),
           );
+          // The same through the column's text, as decodeShard reads it.
+          const decoded = decodeInts('s', 'columns.hashRef', encodeInts(deltas), refs.length);
+          expect(expandHashRefs('s', decoded, refs.length, hashPoolOf(hashes))).toBe(
+            refs.map((r) => hashes[r]).join(''),
+          );
           expect(refsPrefix(deltas)).toBe(refs.length === 0 ? 0 : Math.max(...refs) + 1);
         },
       ),
     );
+  });
+
+  it.each<[string, number[], number, RegExp]>([
+    ['a fractional delta', [1, -0.5], 2, /^s\.json: columns\.hashRef: row 1: -0\.5 is not an integer$/],
+    ['fewer deltas than rows', [0], 2, /^s\.json: columns\.hashRef: has 1 entries, expected 2$/],
+    ['a ref past the pool', [0, 2], 2, /s\.json: columns\.hashRef: row 1: refers to pool entry 2, outside/],
+  ])('expandHashRefs rejects %s, naming the file, field and row', (_name, deltas, count, message) => {
+    expect(() =>
+      expandHashRefs('s.json', deltas, count, hashPoolOf('a'.repeat(32) + 'b'.repeat(32))),
+    ).toThrow(message);
   });
 
   it('rejects a hash that is not 32 base32 characters before it can misalign the pool', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeShard } from '../../../src/data/encode';
 import { HashPoolBuilder, hashPoolOf, type HashPool } from '../../../src/data/hash-pool';
 import { DataFormatError, parseManifest, parsePoolChunk, parseShard } from '../../../src/data/parse';
+import { countValues, decodeInts, decodeUints, encodeInts, encodeUints } from '../../../src/data/int-codec';
 import { decodeShard, ShardDecodeError } from '../../../src/data/spec-table';
 import type { Shard } from '../../../src/data/schema';
 
@@ -30,6 +31,27 @@ function shard(): Shard {
   );
 }
 const pool: HashPool = hashPoolOf([HASH_A, HASH_B]);
+
+/** Decode a column's text to numbers, change them, write them back: how these tests break a shard. */
+type ScalarColumn = 'hashRef' | 'package' | 'compiler' | 'os' | 'platform' | 'target' | 'size';
+function edit(s: Shard, column: ScalarColumn, change: (values: number[]) => void): void {
+  const text = s.columns[column];
+  const signed = column === 'hashRef' || column === 'size';
+  const values = Array.from((signed ? decodeInts : decodeUints)('t', column, text, countValues(text)));
+  change(values);
+  s.columns[column] = (signed ? encodeInts : encodeUints)(values);
+}
+function editList(
+  s: Shard,
+  column: 'versions' | 'stacks' | 'variants',
+  part: 'lengths' | 'values',
+  change: (values: number[]) => void,
+): void {
+  const text = s.columns[column][part];
+  const values = Array.from(decodeUints('t', column, text, countValues(text)));
+  change(values);
+  s.columns[column][part] = encodeUints(values);
+}
 
 const sha = '0'.repeat(64);
 const manifest = {
@@ -140,7 +162,9 @@ describe('parsePoolChunk', () => {
 describe('parseShard and decodeShard', () => {
   it('decodes a valid shard, expanding pool refs into hashes', () => {
     const s = shard();
-    expect(s.columns.hashRef).toEqual([1, -1]);
+    // Refs [1, -1], zigzag 2 and 1: one character each.
+    expect(s.columns.hashRef).toBe('CB');
+    expect(s.columns.hashRef).toBe(encodeInts([1, -1]));
     const table = decodeShard({ shard: parseShard(s, 's.json'), pool }, 's.json');
     expect(table.count).toBe(2);
     expect(table.dicts.package).toEqual(['cmake', 'zlib']);
@@ -155,44 +179,98 @@ describe('parseShard and decodeShard', () => {
   });
 
   it.each<[string, (s: Shard) => void, RegExp]>([
-    ['short hashRef column', (s) => s.columns.hashRef.pop(), /columns\.hashRef: has 1 entries, expected 2/],
+    [
+      'short hashRef column',
+      (s) => edit(s, 'hashRef', (v) => v.pop()),
+      /columns\.hashRef: has 1 entries, expected 2/,
+    ],
     [
       'ref past the pool',
-      (s) => (s.columns.hashRef[1] = 1),
+      (s) => edit(s, 'hashRef', (v) => (v[1] = 1)),
       /s\.json: columns\.hashRef: row 1: refers to pool entry 2, outside the 2 entries this tag may use/,
     ],
     [
       'negative ref',
-      (s) => (s.columns.hashRef[1] = -2),
+      (s) => edit(s, 'hashRef', (v) => (v[1] = -2)),
       /s\.json: columns\.hashRef: row 1: refers to pool entry -1, outside the 2 entries/,
     ],
     [
       'negative first ref',
-      (s) => (s.columns.hashRef[0] = -1),
+      (s) => edit(s, 'hashRef', (v) => (v[0] = -1)),
       /s\.json: columns\.hashRef: row 0: refers to pool entry -1/,
     ],
     [
-      'non-integer delta',
-      (s) => (s.columns.hashRef[1] = -0.5),
-      /s\.json: columns\.hashRef: row 1: -0\.5 is not an integer/,
+      // A fractional delta (the old number form's case) cannot be written; text outside the alphabet can.
+      'hashRef text outside the alphabet',
+      (s) => (s.columns.hashRef = 'C.'),
+      /s\.json: columns\.hashRef: character 1 \("\.", in value 1\) is not one of A-Z a-z 0-9 - _/,
     ],
-    ['short scalar column', (s) => s.columns.os.pop(), /columns\.os: has 1 entries, expected 2/],
+    [
+      'hashRef value cut off',
+      (s) => (s.columns.hashRef = 'Cg'),
+      /s\.json: columns\.hashRef: value 1 \(from character 1\) is cut off/,
+    ],
+    ['short scalar column', (s) => edit(s, 'os', (v) => v.pop()), /columns\.os: has 1 entries, expected 2/],
+    [
+      'long scalar column',
+      (s) => edit(s, 'platform', (v) => v.push(0)),
+      /s\.json: columns\.platform: has 3 entries, expected 2 \(value 2 starts at character 2\)/,
+    ],
     [
       'code past dictionary',
-      (s) => (s.columns.target[1] = 7),
+      (s) => edit(s, 'target', (v) => (v[1] = 7)),
       /columns\.target: entry 1 is 7, past the dictionary/,
     ],
-    ['list lengths short', (s) => s.columns.stacks.lengths.pop(), /columns\.stacks\.lengths: has 1 entries/],
+    [
+      'code past 2^32 - 1',
+      (s) => edit(s, 'compiler', (v) => (v[1] = 2 ** 32)),
+      /s\.json: columns\.compiler: value 1 \(from character 1\) is past 2\^32 - 1/,
+    ],
+    [
+      'code in more characters than it needs',
+      (s) => (s.columns.package = 'AgA'),
+      /s\.json: columns\.package: value 1 \(from character 1\) ends in a zero group/,
+    ],
+    [
+      'list lengths short',
+      (s) => editList(s, 'stacks', 'lengths', (v) => v.pop()),
+      /columns\.stacks\.lengths: has 1 entries/,
+    ],
     [
       'list values short',
-      (s) => s.columns.variants.values.pop(),
+      (s) => editList(s, 'variants', 'values', (v) => v.pop()),
       /columns\.variants\.values: has 1 entries, lengths add up to 2/,
     ],
-    ['size text past dictionary', (s) => (s.columns.size[0] = -5), /columns\.size: entry 0 is -5/],
+    [
+      'list values long',
+      (s) => editList(s, 'versions', 'values', (v) => v.push(0)),
+      /columns\.versions\.values: has 3 entries, lengths add up to 2 \(value 2 starts at character 2\)/,
+    ],
+    [
+      'list value outside the alphabet',
+      (s) => (s.columns.variants.values = 'AB A'),
+      /s\.json: columns\.variants\.values: character 2 \(" ", in value 2\) is not one of/,
+    ],
+    ['size text past dictionary', (s) => edit(s, 'size', (v) => (v[0] = -5)), /columns\.size: entry 0 is -5/],
+    [
+      'size past the safe integers',
+      (s) => (s.columns.size = 'B' + '_'.repeat(11) + 'B'),
+      /s\.json: columns\.size: value 1 \(from character 1\) is past ±\(2\^53 - 1\)/,
+    ],
     [
       'sparse row past count',
-      (s) => (s.sparse.tarball = { rows: [9], values: ['x'] }),
+      (s) => (s.sparse.tarball = { rows: encodeUints([9]), values: ['x'] }),
       /sparse\.tarball\.rows: row 9/,
+    ],
+    [
+      'sparse rows and values of different lengths',
+      (s) => (s.sparse.tarball = { rows: encodeUints([0, 1]), values: ['x'] }),
+      /s\.json: sparse\.tarball: rows and values differ in length/,
+    ],
+    [
+      'sparse row outside the alphabet',
+      (s) => (s.sparse.tarball = { rows: '=', values: ['x'] }),
+      /s\.json: sparse\.tarball\.rows: character 0 \("=", in value 0\) is not one of/,
     ],
   ])('%s: names the file and field', (_name, mutate, message) => {
     const s = shard();
@@ -211,15 +289,26 @@ describe('parseShard and decodeShard', () => {
 
   it.each<[string, (s: Record<string, unknown> & Shard) => void, RegExp]>([
     [
-      'string in hashRef',
-      (s) => Object.assign(s.columns, { hashRef: [0, '1'] }),
-      /s\.json: columns\.hashRef: expected an array of numbers/,
+      // The number-array form the columns had before the text encoding.
+      'numbers in hashRef',
+      (s) => Object.assign(s.columns, { hashRef: [1, -1] }),
+      /s\.json: columns\.hashRef: .*expected string/,
     ],
     ['v1 hash column', (s) => Object.assign(s.columns, { hash: HASH_A }), /s\.json: columns: .*hash/],
     [
-      'negative code',
-      (s) => (s.columns.package[0] = -1),
-      /s\.json: columns\.package: expected an array of non-negative integers/,
+      'numbers in a code column',
+      (s) => Object.assign(s.columns, { package: [-1, 0] }),
+      /s\.json: columns\.package: .*expected string/,
+    ],
+    [
+      'numbers in a list column',
+      (s) => Object.assign(s.columns.variants, { values: [0, 1, 0, 1] }),
+      /s\.json: columns\.variants\.values: .*expected string/,
+    ],
+    [
+      'numbers in sparse rows',
+      (s) => (s.sparse.tarball = Object.assign({ rows: '', values: ['x'] }, { rows: [0] })),
+      /s\.json: sparse\.tarball\.rows: .*expected string/,
     ],
     ['unknown field', (s) => (s.surprise = 1), /s\.json: \(top level\)|surprise/],
     ['newer version', (s) => Object.assign(s, { schemaVersion: 3 }), /newer than this app reads/],
