@@ -6,6 +6,11 @@ import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type Spec
 import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 32;
+/**
+ * Rows rendered beyond each edge of the view. Rows have a fixed height and render fast, so a few suffice
+ * for smooth scrolling; every extra row is DOM work on each keystroke that changes the result.
+ */
+const OVERSCAN = 4;
 
 export interface TableSort {
   column: ColumnId;
@@ -46,7 +51,12 @@ export function SpecTable(props: SpecTableProps) {
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
-  const { first, last, totalHeight, scrollToIndex } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, 10);
+  const { first, last, totalHeight, scrollToIndex } = useRowWindow(
+    scrollRef,
+    rows.length,
+    ROW_HEIGHT,
+    OVERSCAN,
+  );
   const windowRows = useMemo(() => {
     const out: SpecRow[] = [];
     for (let i = first; i <= last; i++) {
