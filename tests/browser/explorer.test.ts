@@ -131,4 +131,30 @@ describe('spec explorer in Chromium: links, history, reload', () => {
     );
     await page.close();
   });
+
+  it('shows what the Spack indexes add: the compiler from a language-virtual edge and the dependencies', async () => {
+    // libdwarf from data/samples/spack-index/spack_spack_v2_layout_signed_build_cache_index.json (db v8).
+    const { page, foreign } = await open('?tag=spack-test-indexes&hash=u5uz3dc');
+    const panel = page.getByRole('complementary', { name: 'Spec details' });
+    await expect
+      .poll(() => panel.getByRole('heading', { level: 2 }).textContent())
+      .toBe('libdwarf@20130729 /u5uz3dc');
+    expect(await panel.locator('dt:text-is("Compiler") + dd').textContent()).toBe('gcc@10.2.1');
+    const deps = panel.getByRole('region', { name: 'Dependencies' });
+    expect(await deps.getByRole('listitem').allTextContents()).toEqual([
+      expect.stringMatching(/^compiler-wrapper \/qeehcxy/),
+      expect.stringMatching(/^gcc \/vd7v4ss.*provides c, cxx/),
+      expect.stringMatching(/^gcc-runtime \/izgzpze/),
+      expect.stringMatching(/^libelf \/jr3yipy/),
+    ]);
+    await deps.getByRole('button', { name: 'libelf' }).click();
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('hash'))
+      .toBe('jr3yipyxyjulcdvckwwwjrrumis7glpa');
+    await expect
+      .poll(() => panel.getByRole('heading', { level: 2 }).textContent())
+      .toBe('libelf@0.8.13 /jr3yipy');
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
 });
