@@ -1,10 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import {
-  buildFacetIndex,
   filterRows,
   mapFacets,
+  SPEC_FACETS,
   type FacetCount,
   type FacetKey,
+  type FacetSelection,
 } from '../data/engine/facets';
 import { sortRows } from '../data/engine/sort';
 import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
@@ -12,6 +13,7 @@ import { queryMask } from '../data/query/query-mask';
 import type { SpecTable } from '../data/spec-table';
 import type { ViewState } from '../url/view-state';
 import { useFacetCounts } from './use-facet-counts';
+import { useFacetIndex } from './use-facet-index';
 
 export interface SpecView {
   /** Rows to show, filtered and sorted. */
@@ -26,6 +28,17 @@ export interface SpecView {
 }
 
 const EMPTY = new Uint32Array(0);
+
+function hasFacetFilter(selection: FacetSelection): boolean {
+  return SPEC_FACETS.some((f) => selection[f].include.length > 0 || selection[f].exclude.length > 0);
+}
+
+/** Every row in table order: the view before any filter, which needs no facet index. */
+function allRows(count: number): Uint32Array {
+  const rows = new Uint32Array(count);
+  for (let i = 0; i < count; i++) rows[i] = i;
+  return rows;
+}
 
 function isEmptyQuery(q: SpecQuery): boolean {
   return (
@@ -47,21 +60,23 @@ function isEmptyQuery(q: SpecQuery): boolean {
  * facet index (once per table), spec-query mask, facet filters, counts, sort.
  */
 export function useSpecView(table: SpecTable | null, view: ViewState, queryText: string): SpecView {
-  const index = useMemo(() => (table ? buildFacetIndex(table) : null), [table]);
   const parsed = useMemo(() => parseQuery(queryText), [queryText]);
   const query = parsed.ok ? parsed.query : null;
-  const mask = useMemo(() => {
-    if (!table || !index || !query || isEmptyQuery(query)) return null;
-    return queryMask(query, table, index);
-  }, [table, index, query]);
   const selection = useMemo(
     () => mapFacets((facet) => (facet === 'tag' ? { include: [], exclude: [] } : view.facets[facet])),
     [view.facets],
   );
-  const filtered = useMemo(
-    () => (index ? filterRows(index, selection, mask).toIndices() : EMPTY),
-    [index, selection, mask],
-  );
+  const querying = query !== null && !isEmptyQuery(query);
+  const index = useFacetIndex(table, querying || hasFacetFilter(selection));
+  const mask = useMemo(() => {
+    if (!table || !index || !query || !querying) return null;
+    return queryMask(query, table, index);
+  }, [table, index, query, querying]);
+  const filtered = useMemo(() => {
+    if (!table) return EMPTY;
+    // No index yet means no filter and no query (see useFacetIndex): every row shows.
+    return index ? filterRows(index, selection, mask).toIndices() : allRows(table.count);
+  }, [table, index, selection, mask]);
   const counts = useFacetCounts(index, selection, mask);
   const countsOf = useCallback((facet: FacetKey) => counts?.[facet] ?? [], [counts]);
   const rows = useMemo(() => {
