@@ -1,6 +1,7 @@
 import type { SpecRecord } from '../../../src/data/spec-table';
 import type { Problem } from '../page';
 import { U32Column } from './columns';
+import { EdgeTable } from './edge-table';
 import { FlagsTable, ListTable, NONE, StringTable } from './dictionary';
 import { LANGUAGE_VIRTUALS, type DependencyEdge, type IndexNode } from './node';
 
@@ -45,15 +46,6 @@ const WIDTH = 18;
 const EXTERNAL = 1;
 const IN_BUILDCACHE = 2;
 
-// A distinct edge (name, hash, deptypes, virtuals) is one row of EDGE_WIDTH integers in `edges`. The
-// edges to one hash are chained from `edgeHead[hash]` through NEXT (1 + edge id, 0 ends the chain).
-const EDGE_NAME = 0;
-const EDGE_HASH = 1;
-const EDGE_DEPTYPES = 2;
-const EDGE_VIRTUALS = 3;
-const NEXT = 4;
-const EDGE_WIDTH = 5;
-
 /** A dependency as a record lists it: `missing` when its hash is in no loaded index. */
 interface DependencyRecord extends DependencyEdge {
   missing?: true;
@@ -81,9 +73,7 @@ export class NodeStore {
   private readonly flags = new FlagsTable(this.strings, this.lists);
   private readonly nodes = new U32Column();
   private readonly nodeEdges = new U32Column();
-  private readonly edges = new U32Column();
-  /** By string id of a hash: 1 + the first edge to it. */
-  private readonly edgeHead = new U32Column();
+  private readonly edges = new EdgeTable(this.strings, this.lists);
   /** By string id of a hash: 1 + the slot of its committed node. */
   private readonly slotOf = new U32Column();
   private unique = 0;
@@ -105,7 +95,7 @@ export class NodeStore {
     return {
       slots: this.staged,
       nodeEdges: this.nodeEdges.length,
-      edges: this.edges.length / EDGE_WIDTH,
+      edges: this.edges.size,
       strings: this.strings.size,
       lists: this.lists.size,
       flags: this.flags.size,
@@ -114,10 +104,7 @@ export class NodeStore {
 
   /** Forget everything staged since `mark`; nothing may have been committed since. */
   rollback(mark: StoreMark): void {
-    // Newer edges sit at the head of their chains, so unlinking newest first restores every chain.
-    for (let e = this.edges.length / EDGE_WIDTH - 1; e >= mark.edges; e--)
-      this.edgeHead.set(this.edgeField(e, EDGE_HASH), this.edgeField(e, NEXT));
-    this.edges.truncate(mark.edges * EDGE_WIDTH);
+    this.edges.truncate(mark.edges);
     this.nodes.truncate(mark.slots * WIDTH);
     this.nodeEdges.truncate(mark.nodeEdges);
     this.flags.truncate(mark.flags);
@@ -129,7 +116,7 @@ export class NodeStore {
   stage(node: IndexNode, source: string): number {
     const slot = this.staged;
     const edgeStart = this.nodeEdges.length;
-    for (const edge of node.dependencies) this.nodeEdges.push(this.edgeId(edge));
+    for (const edge of node.dependencies) this.nodeEdges.push(this.edges.id(edge));
     const s = this.strings;
     const bits = (node.external ? EXTERNAL : 0) | (node.inBuildcache ? IN_BUILDCACHE : 0);
     const row = [
@@ -246,28 +233,6 @@ export class NodeStore {
     return id === NONE ? -1 : this.slotOf.get(id) - 1;
   }
 
-  private edgeField(edge: number, offset: number): number {
-    return this.edges.get(edge * EDGE_WIDTH + offset);
-  }
-
-  private edgeId(edge: DependencyEdge): number {
-    const name = this.strings.id(edge.name);
-    const hash = this.strings.id(edge.hash);
-    const deptypes = this.lists.id(edge.deptypes);
-    const virtuals = this.lists.id(edge.virtuals);
-    for (let e = this.edgeHead.get(hash) - 1; e >= 0; e = this.edgeField(e, NEXT) - 1) {
-      const same =
-        this.edgeField(e, EDGE_NAME) === name &&
-        this.edgeField(e, EDGE_DEPTYPES) === deptypes &&
-        this.edgeField(e, EDGE_VIRTUALS) === virtuals;
-      if (same) return e;
-    }
-    const id = this.edges.length / EDGE_WIDTH;
-    for (const value of [name, hash, deptypes, virtuals, this.edgeHead.get(hash)]) this.edges.push(value);
-    this.edgeHead.set(hash, id + 1);
-    return id;
-  }
-
   /**
    * Two entries with one hash must describe the same build; where it sits in a cache may differ, and so
    * may how the compiler is written (a `compiler` field in v7, `annotations.compiler` once converted to
@@ -299,13 +264,8 @@ export class NodeStore {
       const e = this.nodeEdges.get(start + i);
       let edge = this.edgeRecords[e];
       if (!edge) {
-        edge = {
-          name: this.strings.at(this.edgeField(e, EDGE_NAME)),
-          hash: this.strings.at(this.edgeField(e, EDGE_HASH)),
-          deptypes: this.lists.at(this.edgeField(e, EDGE_DEPTYPES)),
-          virtuals: this.lists.at(this.edgeField(e, EDGE_VIRTUALS)),
-        };
-        if (this.slotOf.get(this.edgeField(e, EDGE_HASH)) === 0) edge.missing = true;
+        edge = this.edges.record(e);
+        if (this.slotOf.get(this.edges.hash(e)) === 0) edge.missing = true;
         this.edgeRecords[e] = edge;
       }
       list.push(edge);
@@ -329,8 +289,8 @@ export class NodeStore {
     const start = this.field(slot, EDGE_START);
     for (let i = 0; id === NONE && i < this.field(slot, EDGE_COUNT); i++) {
       const e = this.nodeEdges.get(start + i);
-      if (!this.lists.at(this.edgeField(e, EDGE_VIRTUALS)).some((v) => LANGUAGE_VIRTUALS.has(v))) continue;
-      const provider = this.slotOf.get(this.edgeField(e, EDGE_HASH)) - 1;
+      if (!this.lists.at(this.edges.virtuals(e)).some((v) => LANGUAGE_VIRTUALS.has(v))) continue;
+      const provider = this.slotOf.get(this.edges.hash(e)) - 1;
       if (provider >= 0) id = this.strings.id(this.nameAt(provider));
     }
     id ||= this.field(slot, ANNOTATED) || this.strings.id('none');
