@@ -83,8 +83,8 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     [loaded, view.hash],
   );
   const { countsOf } = specView;
-  // Each facet list asks for its own options while it renders, so facets are counted one by one (see
-  // useSpecView); marks come from the view at once, counts may trail by a render.
+  // Counts arrive after the rows are painted (see useFacetCounts); marks come from the view at once, so
+  // a click shows in its checkbox before the counts catch up.
   const optionsOf = useCallback(
     (facet: FilterFacet): readonly FacetOption[] | null =>
       countsOf ? facetOptions(countsOf(facet), view.facets[facet]) : null,

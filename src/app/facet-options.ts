@@ -3,8 +3,8 @@ import type { FacetCount } from '../data/engine/facets';
 import type { FacetSelection } from '../url/view-state';
 
 /**
- * Facet options for the filter bar: counts from the engine (possibly a render behind, since they are
- * deferred), marks from the current selection, so a checkbox reflects a click at once. A selected value
+ * Facet options for the filter bar: counts from the engine (possibly behind, since they are counted
+ * after the rows are painted), marks from the current selection, so a checkbox reflects a click at once. A selected value
  * the counts do not list yet is shown with 0 until they catch up.
  */
 export function facetOptions(counts: readonly FacetCount[], selection: FacetSelection): FacetOption[] {

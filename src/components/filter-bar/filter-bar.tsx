@@ -25,7 +25,7 @@ export interface FilterBarProps {
   onTagChange: (tag: string, loaded: boolean) => void;
   /**
    * A facet's options, or null while they are not counted yet. Called while that facet's list renders
-   * (and memoised per list), so a caller can compute them lazily, one facet per render step.
+   * and memoised per list, so a stable function costs nothing on renders that change no counts.
    */
   optionsOf: (facet: FilterFacet) => readonly FacetOption[] | null;
   onChange: (facet: FilterFacet, value: string, mark: FacetMark) => void;
