@@ -47,7 +47,7 @@ function valueCounts(
   const column = facetColumn(table, facet);
   const values = facetValues(column.dict, facet);
   if (index && rows instanceof Bitset) {
-    return { values, counts: countRows(index.facets[facet], rowsOf(rows, table.count)) };
+    return { values, counts: countRows(index.facets[facet], rows) };
   }
   return { values, counts: countValues(column, values, asIndices(rows)) };
 }

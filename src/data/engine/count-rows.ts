@@ -58,12 +58,81 @@ export function fullCounts(postings: FacetPostings): Uint32Array {
 }
 
 /**
- * Rows per value id. When most rows match (the common "nothing or little selected" case), counting the
- * rows that do not match and subtracting from the full counts touches the smaller side.
+ * A count of the rows of a bitset per value id, done word by word so it can stop after any word and go
+ * on later (the facet count job runs it in slices). When most rows are set, the rows that are not are
+ * counted and subtracted from the value totals: that touches the smaller side.
  */
-export function countRows(postings: FacetPostings, rows: RowSet): ArrayLike<number> {
-  if (rows.size === rows.total) return fullCounts(postings);
-  if (rows.size * 2 <= rows.total) return countValues(postings.column, postings.values, rows.indices());
-  const others = countValues(postings.column, postings.values, rows.complement());
-  return fullCounts(postings).map((count, v) => count - (others[v] ?? 0));
+export interface CountPass {
+  readonly postings: FacetPostings;
+  readonly rows: Bitset;
+  readonly invert: boolean;
+  readonly counts: Uint32Array;
+  /** Per value id, the last row that counted it, so a value listed twice in one row counts once. */
+  readonly stamp: Int32Array | null;
+  /** The next word to count; `rows.words.length` when done. */
+  word: number;
+}
+
+export function startCount(postings: FacetPostings, rows: Bitset): CountPass {
+  const size = rows.count();
+  const n = postings.values.values.length;
+  const all = size === rows.size;
+  return {
+    postings,
+    rows,
+    invert: !all && size * 2 > rows.size,
+    counts: all ? fullCounts(postings) : new Uint32Array(n),
+    stamp: postings.column.kind === 'list' ? new Int32Array(n).fill(-1) : null,
+    // Every row is set: the totals are the counts, nothing to scan.
+    word: all ? rows.words.length : 0,
+  };
+}
+
+/** Count the rows of words `pass.word … to - 1` (or of their complement) into the pass. */
+export function countWords(pass: CountPass, to: number): void {
+  const { rows, invert, counts, stamp } = pass;
+  const { words, size } = rows;
+  const { column, values } = pass.postings;
+  const { idOfCode } = values;
+  const tail = size & 31;
+  const lastWord = words.length - 1;
+  for (let w = pass.word; w < to; w++) {
+    let word = invert ? ~(words[w] ?? 0) : (words[w] ?? 0);
+    // Bits past `size` are zero in the set, so they would read as "other rows" once inverted.
+    if (invert && w === lastWord && tail !== 0) word &= (1 << tail) - 1;
+    while (word !== 0) {
+      const low = word & -word;
+      const row = (w << 5) + 31 - Math.clz32(low);
+      word ^= low;
+      if (column.kind === 'scalar') {
+        const id = idOfCode[column.codes[row] ?? 0] ?? 0;
+        counts[id] = (counts[id] ?? 0) + 1;
+        continue;
+      }
+      const { offsets, values: codes } = column.list;
+      const end = offsets[row + 1] ?? 0;
+      for (let k = offsets[row] ?? 0; k < end; k++) {
+        const id = idOfCode[codes[k] ?? 0] ?? 0;
+        if (stamp !== null) {
+          if (stamp[id] === row) continue;
+          stamp[id] = row;
+        }
+        counts[id] = (counts[id] ?? 0) + 1;
+      }
+    }
+  }
+  pass.word = to;
+}
+
+/** The counts per value id of a finished pass. */
+export function passCounts(pass: CountPass): Uint32Array {
+  if (!pass.invert) return pass.counts;
+  return fullCounts(pass.postings).map((count, v) => count - (pass.counts[v] ?? 0));
+}
+
+/** Rows of `rows` per value id, in one go. */
+export function countRows(postings: FacetPostings, rows: Bitset): Uint32Array {
+  const pass = startCount(postings, rows);
+  countWords(pass, rows.words.length);
+  return passCounts(pass);
 }
