@@ -115,3 +115,20 @@ export function rethrowAsLoad(url: string, error: unknown): never {
   }
   throw new LoadError(url, `${url}: ${String(error)}`);
 }
+
+/** A listed file read as JSON by `read` (a schema parse): every failure is a LoadError naming the URL. */
+export async function fetchListedJson<T>(
+  fetcher: Fetcher,
+  url: string,
+  ref: { bytes: number; sha256: string },
+  read: (json: unknown) => T,
+  signal?: AbortSignal,
+  onBytes?: OnBytes,
+): Promise<T> {
+  const bytes = await fetchListedFile(fetcher, url, ref, signal, onBytes);
+  try {
+    return read(parseJson(bytes, url));
+  } catch (error) {
+    rethrowAsLoad(url, error);
+  }
+}

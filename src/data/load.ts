@@ -1,6 +1,6 @@
 import {
   fetchBytes,
-  fetchListedFile,
+  fetchListedJson,
   LoadError,
   parseJson,
   rethrowAsLoad,
@@ -38,19 +38,14 @@ export function tagLoadBytes(manifest: Pick<Manifest, 'hashPool'>, tag: TagEntry
   return chunksFor(manifest.hashPool, tag.hashPoolPrefix).reduce((n, ref) => n + ref.bytes, 0) + shards;
 }
 
-async function fetchShard(
+function fetchShard(
   fetcher: Fetcher,
   url: string,
   ref: ShardRef,
   signal?: AbortSignal,
   onBytes?: OnBytes,
 ): Promise<Shard> {
-  const bytes = await fetchListedFile(fetcher, url, ref, signal, onBytes);
-  try {
-    return parseShard(parseJson(bytes, url), url);
-  } catch (error) {
-    rethrowAsLoad(url, error);
-  }
+  return fetchListedJson(fetcher, url, ref, (json) => parseShard(json, url), signal, onBytes);
 }
 
 function decodeListed(shard: Shard, pool: HashPool, url: string, ref: ShardRef): SpecTable {

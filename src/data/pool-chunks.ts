@@ -1,7 +1,7 @@
-import { fetchListedFile, parseJson, rethrowAsLoad, type Fetcher, type OnBytes } from './fetch-file';
-import { joinPool, type HashPool } from './hash-pool';
+import { fetchListedJson, type Fetcher, type OnBytes } from './fetch-file';
+import type { HashPool } from './hash-pool';
 import { parsePoolChunk } from './parse';
-import type { HashPoolRef, PoolChunkRef } from './schema';
+import { HASH_LENGTH, type HashPoolRef, type PoolChunkRef } from './schema';
 
 /** The chunk files holding pool entries `0 … prefix - 1`: chunks tile the pool in order. */
 export function chunksFor(hashPool: HashPoolRef, prefix: number): PoolChunkRef[] {
@@ -12,19 +12,15 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-async function fetchChunk(
+function fetchChunk(
   fetcher: Fetcher,
   url: string,
   ref: PoolChunkRef,
   signal?: AbortSignal,
   onBytes?: OnBytes,
 ): Promise<Uint8Array> {
-  const bytes = await fetchListedFile(fetcher, url, ref, signal, onBytes);
-  try {
-    return new TextEncoder().encode(parsePoolChunk(parseJson(bytes, url), url, ref).hashes);
-  } catch (error) {
-    rethrowAsLoad(url, error);
-  }
+  const read = (json: unknown) => new TextEncoder().encode(parsePoolChunk(json, url, ref).hashes);
+  return fetchListedJson(fetcher, url, ref, read, signal, onBytes);
 }
 
 /**
@@ -34,8 +30,12 @@ async function fetchChunk(
  */
 export class HashPoolCache {
   private readonly chunks = new Map<string, Promise<Uint8Array>>();
-  /** The longest run of chunks joined so far: tags needing fewer of the same chunks reuse it. */
-  private joined: { keys: readonly string[]; bytes: Uint8Array } = { keys: [], bytes: new Uint8Array(0) };
+  /**
+   * Every pool entry fetched so far, in one buffer, each chunk copied to its place once. The buffer is
+   * sized when a load asks, before any chunk arrives, so the loads of many tags started together share
+   * it without joining or copying chunks again. A buffer handed out is never written where it was read.
+   */
+  private store = { dataset: '', bytes: new Uint8Array(0), placed: new Set<string>() };
 
   /**
    * Pool entries `0 … prefix - 1`, fetching the chunks not yet here. `onBytes` hears the bytes of
@@ -50,19 +50,36 @@ export class HashPoolCache {
     onBytes?: OnBytes,
   ): Promise<HashPool> {
     const refs = chunksFor(hashPool, prefix);
+    if (refs.length === 0) return { count: 0, bytes: new Uint8Array(0) };
     const urls = refs.map((ref) => new URL(ref.path, manifestUrl).href);
     const keys = refs.map((ref, i) => `${urls[i] ?? ''}#${ref.sha256}`);
+    // The first chunk names the dataset: a rebuilt one starts a buffer of its own.
+    const dataset = keys[0] ?? '';
+    const size = refs.reduce((n, ref) => Math.max(n, (ref.start + ref.count) * HASH_LENGTH), 0);
+    this.reserve(dataset, size);
     const parts = await Promise.all(
       refs.map((ref, i) => this.chunk(fetcher, urls[i] ?? '', keys[i] ?? '', ref, signal, onBytes)),
     );
-    return { count: prefix, bytes: this.join(keys, parts) };
+    this.reserve(dataset, size);
+    const { bytes, placed } = this.store;
+    refs.forEach((ref, i) => {
+      const key = keys[i] ?? '';
+      if (placed.has(key)) return;
+      bytes.set(parts[i] ?? new Uint8Array(0), ref.start * HASH_LENGTH);
+      placed.add(key);
+    });
+    return { count: prefix, bytes };
   }
 
-  private join(keys: readonly string[], parts: readonly Uint8Array[]): Uint8Array {
-    if (keys.every((key, i) => this.joined.keys[i] === key)) return this.joined.bytes;
-    const { bytes } = joinPool(parts);
-    if (keys.length >= this.joined.keys.length) this.joined = { keys, bytes };
-    return bytes;
+  /** A buffer of at least `size` bytes for `dataset`, keeping the chunks already placed in it. */
+  private reserve(dataset: string, size: number): void {
+    if (this.store.dataset !== dataset) {
+      this.store = { dataset, bytes: new Uint8Array(size), placed: new Set() };
+    } else if (this.store.bytes.byteLength < size) {
+      const bytes = new Uint8Array(size);
+      bytes.set(this.store.bytes);
+      this.store = { ...this.store, bytes };
+    }
   }
 
   private async chunk(

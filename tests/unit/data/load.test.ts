@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildTags, serialise } from '../../../scripts/lib/build';
 import { HashPoolCache, loadManifest, loadTag, LoadError, type Fetcher } from '../../../src/data/load';
 import type { Manifest, TagEntry } from '../../../src/data/schema';
-import { recordAt } from '../../../src/data/spec-table';
+import { recordAt, type SpecTable } from '../../../src/data/spec-table';
 
 const record = (hash: string, pkg = 'zlib') => ({
   hash,
@@ -153,6 +153,11 @@ describe('loadTag', () => {
       loadTag(fetcher, BASE, manifest, v1, { pool }),
     ]);
     expect(tables.map((t) => t.count)).toEqual([3, 4]);
+    // Both read their hashes from the one pool buffer, filled as the chunks arrive.
+    expect(tables[0]?.hashes).toBe(C + B + A);
+    const hashesOf = (t: SpecTable | undefined) =>
+      Array.from({ length: t?.count ?? 0 }, (_, i) => (t ? recordAt(t, i).hash : '')).sort();
+    expect(hashesOf(tables[1])).toEqual([A, C, D, E].sort());
     expect(requests.filter((url) => url === chunkUrl(0))).toHaveLength(1);
   });
 
