@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
+import { removeTempDirs } from './helpers/pages';
 
 // jsdom does no layout, so every element measures 0×0 and virtualised lists render nothing. Give elements
 // a fixed viewport-sized box (the "fixed size" component tests need); real layout is tested in Chromium.
@@ -12,3 +13,6 @@ if (typeof HTMLElement !== 'undefined') {
 afterEach(() => {
   cleanup();
 });
+
+// Builder and index tests write real files; a test run leaves nothing behind in the temp folder.
+afterAll(removeTempDirs);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -74,8 +74,19 @@ export function pageText(
   ].join('\n');
 }
 
+const made = new Set<string>();
+
 export async function tempDir(prefix = 'spack-pages-'): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), prefix));
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  made.add(dir);
+  return dir;
+}
+
+/** Removes every dir `tempDir` made in this test file (tests/setup.ts calls it after each file). */
+export async function removeTempDirs(): Promise<void> {
+  const dirs = [...made];
+  made.clear();
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 /** Write files given as { 'relative/path': text } under a new temp dir; returns the dir. */
