@@ -1,5 +1,5 @@
 import { fetchListedJson, type Fetcher, type OnBytes } from './fetch-file';
-import type { HashPool } from './hash-pool';
+import { asciiBytes, type HashPool } from './hash-pool';
 import { parsePoolChunk } from './parse';
 import { HASH_LENGTH, type HashPoolRef, type PoolChunkRef } from './schema';
 
@@ -19,7 +19,7 @@ function fetchChunk(
   signal?: AbortSignal,
   onBytes?: OnBytes,
 ): Promise<Uint8Array> {
-  const read = (json: unknown) => new TextEncoder().encode(parsePoolChunk(json, url, ref).hashes);
+  const read = (json: unknown) => asciiBytes(parsePoolChunk(json, url, ref).hashes);
   return fetchListedJson(fetcher, url, ref, read, signal, onBytes);
 }
 
