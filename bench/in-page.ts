@@ -6,10 +6,12 @@
 
 /**
  * Installed before the app's own scripts: records when the status line first says "N of M specs"
- * (first rows, at the next animation frame; performance.now() counts from navigation start).
+ * (first rows: with several tags, the newest shows while the others load) and when it says so with
+ * nothing left loading (all rows), each at the next animation frame; performance.now() counts from
+ * navigation start.
  */
 export const APP_INIT = `(() => {
-  const b = { firstRows: null, longTasks: [] };
+  const b = { firstRows: null, allRows: null, longTasks: [] };
   window.__bench = b;
   // Main-thread tasks of 50 ms or more (the Long Tasks API's threshold): what would make the page stall.
   new PerformanceObserver((list) => {
@@ -17,16 +19,23 @@ export const APP_INIT = `(() => {
   }).observe({ type: 'longtask', buffered: true });
   const obs = new MutationObserver(() => {
     const s = document.querySelector('p.status');
-    if (s && / of [0-9,]+ specs/.test(s.textContent || '')) {
-      obs.disconnect();
+    const text = (s && s.textContent) || '';
+    if (!/ of [0-9,]+ specs/.test(text)) return;
+    if (b.firstRows === null) {
+      b.firstRows = -1;
       requestAnimationFrame(() => { b.firstRows = performance.now(); });
+    }
+    if (!/loading/.test(text)) {
+      obs.disconnect();
+      requestAnimationFrame(() => { b.allRows = performance.now(); });
     }
   });
   obs.observe(document, { subtree: true, childList: true, characterData: true });
 })()`;
 
-export const APP_FIRST_ROWS_READY = 'window.__bench && window.__bench.firstRows !== null';
+export const APP_ALL_ROWS_READY = 'window.__bench && window.__bench.allRows !== null';
 export const APP_FIRST_ROWS = 'window.__bench.firstRows';
+export const APP_ALL_ROWS = 'window.__bench.allRows';
 export const APP_STATUS = "document.querySelector('p.status').textContent";
 export const APP_NOW = 'performance.now()';
 /** Long tasks as [start, duration] pairs, in ms since navigation start. */

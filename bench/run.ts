@@ -166,6 +166,11 @@ function rows(results: readonly SizeResult[]): Row[] {
       target: { text: '≤ 2,500', limit: 2500 },
     },
     {
+      label: 'app: navigation → all tags in (median)',
+      unit: 'ms',
+      values: each((r) => median(app(r)?.allRowsMs ?? [])),
+    },
+    {
       label: 'app: keystroke → rows painted p50',
       unit: 'ms',
       values: each((r) => percentile(app(r)?.keystrokeMs ?? [], 50)),

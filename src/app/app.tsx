@@ -52,7 +52,11 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     return requested.length > 0 ? requested : newest ? [newest] : [];
   }, [resolved, known]);
   const tables = useTagTables(manifestUrl, ready, tagNames, fetcher);
-  const loaded = tables.state.status === 'ready' ? tables.state.value : null;
+  const { partial } = tables;
+  // While several tags load, the first one in is shown (and filtered) until all are.
+  const loaded = tables.state.status === 'ready' ? tables.state.value : (partial?.table ?? null);
+  const stillLoading = partial ? tagNames.length - 1 : 0;
+  const moreTags = `${formatCount(stillLoading)} more ${stillLoading === 1 ? 'tag' : 'tags'}`;
   const commitQuery = useCallback((q: string) => setView({ ...view, q }), [setView, view]);
   const query = useQueryDraft(view.q, commitQuery);
   const specView = useSpecView(loaded, view, query.applied);
@@ -95,12 +99,13 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const tagCounts = countsOf?.('tag');
   const tagOptions: FacetOption[] = useMemo(() => {
     const live = new Map(tagCounts?.map((c) => [c.value, c.count]));
+    const inTable = new Set(loaded?.dicts.tag);
     return (ready?.tags ?? []).map((t) => ({
       value: t.name,
-      count: live.get(t.name) ?? (tagNames.includes(t.name) ? 0 : t.specCount),
+      count: live.get(t.name) ?? (inTable.has(t.name) ? 0 : t.specCount),
       selected: tagNames.includes(t.name) ? 'include' : null,
     }));
-  }, [ready, tagCounts, tagNames]);
+  }, [ready, tagCounts, tagNames, loaded]);
   const pickTag = useCallback((tag: string) => setView({ ...view, tags: [tag] }), [setView, view]);
   // Stable between keystrokes (the view changes only when the URL does), so the memoised filter bar
   // is not rendered again while the user types.
@@ -131,7 +136,8 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
         <p className="status" role="status" aria-live="polite">
           {loaded
             ? `${formatCount(specView.rows.length)} of ${formatCount(loaded.count)} specs` +
-              (view.view === 'packages' ? ` in ${formatCount(packages.length)} packages` : '')
+              (view.view === 'packages' ? ` in ${formatCount(packages.length)} packages` : '') +
+              (partial ? ` in ${partial.tag}; loading ${moreTags}…` : '')
             : ''}
         </p>
       </header>
@@ -145,7 +151,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
         <main className="app-main">
           {manifest.state.status !== 'ready' ? (
             <LoadPanel state={manifest.state} label="dataset index" onRetry={manifest.retry} />
-          ) : tables.state.status !== 'ready' ? (
+          ) : tables.state.status !== 'ready' && !partial ? (
             <LoadPanel
               state={tables.state}
               label={`tag ${tagNames.join(', ')}`}
@@ -154,6 +160,14 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
             />
           ) : loaded ? (
             <>
+              {tables.state.status === 'loading' ? (
+                <LoadPanel
+                  state={tables.state}
+                  label={moreTags}
+                  onRetry={tables.retry}
+                  progress={tables.progress}
+                />
+              ) : null}
               <Toolbar
                 view={view.view}
                 onViewChange={(mode) => setView({ ...view, view: mode })}
@@ -184,6 +198,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           <SpecDetail
             hash={view.hash}
             detail={detail}
+            loading={stillLoading > 0}
             onSelect={(hash) => setView({ ...view, hash })}
             onClose={() => setView({ ...view, hash: null })}
           />

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HashPoolCache, loadManifest, loadTag, LoadError, tagLoadBytes, type Fetcher } from '../data/load';
 import { mergeTables } from '../data/merge';
-import type { Manifest } from '../data/schema';
+import type { Manifest, TagEntry } from '../data/schema';
 import type { SpecTable } from '../data/spec-table';
 
 export type Loadable<T> =
@@ -55,9 +55,18 @@ export interface LoadProgress {
   total: number;
 }
 
+/** While several tags load: the newest of them, already in (for the load whose tags are `key`). */
+export interface PartialTables {
+  key: string;
+  table: SpecTable;
+  /** The tag `table` holds. */
+  tag: string;
+}
+
 /**
  * Loads the shards of the chosen tags (and the hash-pool chunks they need) and merges them; changing
  * the tags aborts the previous load. Pool chunks stay cached, so another tag fetches only new chunks.
+ * When several tags load, `partial` holds the newest as soon as it is in, until all of them are.
  */
 export function useTagTables(
   manifestUrl: string,
@@ -67,6 +76,7 @@ export function useTagTables(
 ) {
   const key = tagNames.join('\n');
   const [progress, setProgress] = useState<LoadProgress | null>(null);
+  const [partial, setPartial] = useState<PartialTables | null>(null);
   const [pool] = useState(() => new HashPoolCache());
   const load = useCallback(
     async (signal: AbortSignal): Promise<SpecTable> => {
@@ -89,20 +99,35 @@ export function useTagTables(
           setProgress({ key, loaded: sum, total });
         }
       };
-      return mergeTables(
-        await Promise.all(
-          entries.map((entry) =>
-            loadTag(fetcher, manifestUrl, manifest, entry, {
-              signal,
-              onProgress: report(entry.name),
-              pool,
-            }),
-          ),
-        ),
+      const loadOne = (entry: TagEntry) =>
+        loadTag(fetcher, manifestUrl, manifest, entry, { signal, onProgress: report(entry.name), pool });
+      // The newest tag (first in the manifest) is shown while the others load: with dozens of tags that
+      // is seconds earlier. It loads alone, so the others' downloads and decoding never delay it, and it
+      // needs the fewest pool chunks (the pool lists the newest tag's hashes first).
+      const head = entries.reduce<TagEntry | undefined>(
+        (best, e) => (best && manifest.tags.indexOf(best) <= manifest.tags.indexOf(e) ? best : e),
+        undefined,
       );
+      if (!head) return mergeTables([]);
+      const first = loadOne(head);
+      if (entries.length === 1) return first;
+      const rest = first.then(
+        (table) => {
+          if (!signal.aborted) setPartial({ key, table, tag: head.name });
+          return Promise.all(entries.map((e) => (e === head ? first : loadOne(e))));
+        },
+        () => [],
+      );
+      // Rows stay in the order of the tags asked for, whichever came first.
+      await first;
+      return mergeTables(await rest);
     },
     [fetcher, manifest, manifestUrl, key, pool],
   );
   const result = useLoad(manifest && key !== '' ? key : null, manifestUrl, load);
-  return { ...result, progress: progress?.key === key ? progress : null };
+  return {
+    ...result,
+    progress: progress?.key === key ? progress : null,
+    partial: result.state.status === 'loading' && partial?.key === key ? partial : null,
+  };
 }

@@ -7,6 +7,8 @@ export interface SpecDetailProps {
   /** The hash asked for (URL `hash`), possibly a prefix. */
   hash: string;
   detail: Detail | null;
+  /** More tags are still loading: a hash not found yet may still come, and the tag list may grow. */
+  loading?: boolean;
   onSelect: (hash: string) => void;
   onClose: () => void;
 }
@@ -21,7 +23,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The per-hash panel: the whole spec, where it is, how to install it, and what it depends on. */
-export function SpecDetail({ hash, detail, onSelect, onClose }: SpecDetailProps) {
+export function SpecDetail({ hash, detail, loading = false, onSelect, onClose }: SpecDetailProps) {
   if (!detail) {
     return (
       <aside className="spec-detail" aria-label="Spec details">
@@ -31,7 +33,11 @@ export function SpecDetail({ hash, detail, onSelect, onClose }: SpecDetailProps)
             ×
           </button>
         </header>
-        <p>No loaded spec has this hash. It may be in another tag: load more tags on the left.</p>
+        <p>
+          {loading
+            ? 'No spec loaded so far has this hash; the other tags are still loading.'
+            : 'No loaded spec has this hash. It may be in another tag: load more tags on the left.'}
+        </p>
       </aside>
     );
   }
@@ -67,7 +73,10 @@ export function SpecDetail({ hash, detail, onSelect, onClose }: SpecDetailProps)
         </Field>
         <Field label="Variants">{r.variants.length ? r.variants.join(' ') : 'none'}</Field>
         <Field label="Stacks">{r.stacks.join(', ') || 'none'}</Field>
-        <Field label="Tags">{detail.tags.join(', ')}</Field>
+        <Field label="Tags">
+          {detail.tags.join(', ')}
+          {loading ? <span className="muted"> (other tags still loading)</span> : null}
+        </Field>
         <Field label="Size">{formatSize(r.size)}</Field>
         {tarball ? (
           <Field label="Tarball">

@@ -109,4 +109,29 @@ describe('App on the embedded real data', () => {
     release();
     expect(await screen.findByText('1,001 of 1,001 specs')).toBeInTheDocument();
   });
+
+  it('shows the newest tag asked for while the others still load, then all of them', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowOld: Fetcher = async (url, init) => {
+      if (url.includes('/shards/v0.23.0')) await gate;
+      return data.fetcher(url, init);
+    };
+    window.history.replaceState(null, '', '/?tag=v0.23.0&tag=develop-2025-03-30&hash=aaaaaaaaaa');
+    render(<App manifestUrl={data.manifestUrl} fetcher={slowOld} />);
+    const status = screen.getByRole('status');
+    await waitFor(() =>
+      expect(status).toHaveTextContent('1,001 of 1,001 specs in develop-2025-03-30; loading 1 more tag…'),
+    );
+    expect(screen.getByRole('progressbar', { name: 'Loading 1 more tag' })).toBeInTheDocument();
+    const panel = screen.getByRole('complementary', { name: 'Spec details' });
+    expect(panel).toHaveTextContent('the other tags are still loading');
+    // The rows are there and can be filtered while the other tag loads.
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Spec query' }), 'adiak');
+    await waitFor(() => expect(status).toHaveTextContent(/^\d+ of 1,001 specs in develop-2025-03-30/));
+    release();
+    await waitFor(() => expect(status).toHaveTextContent(/^\d+ of 1,133 specs$/));
+    expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+    expect(panel).toHaveTextContent('No loaded spec has this hash');
+  });
 });
