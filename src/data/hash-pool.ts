@@ -1,4 +1,5 @@
 import { ShardDecodeError } from './decode-error';
+import type { HashColumn } from './hash-column';
 import { HASH_LENGTH, HASH_PATTERN, type Shard } from './schema';
 import { StringDict } from './string-dict';
 
@@ -97,29 +98,21 @@ export function refsPrefix(deltas: ArrayLike<number>): number {
   return max + 1;
 }
 
-const WORDS_PER_HASH = HASH_LENGTH / 4;
-
 /**
- * Expand the delta-coded `hashRef` column, decoded from its text (decodeInts), into the table's hash
- * string: 32 bytes copied per row as eight 32-bit words and one decode, where a million string slices
- * and a join would cost far more.
+ * A shard's hash column: its delta-coded refs, checked to be integers inside the tag's prefix of the
+ * pool, pointing into the pool's bytes (shared, not copied).
  */
-export function expandHashRefs(
+export function decodeHashRefs(
   source: string,
   deltas: ArrayLike<number>,
   count: number,
   pool: HashPool,
-): string {
+): HashColumn {
   const field = 'columns.hashRef';
   if (deltas.length !== count)
     throw new ShardDecodeError(source, field, `has ${deltas.length} entries, expected ${count}`);
   const limit = Math.min(pool.count, Math.floor(pool.bytes.byteLength / HASH_LENGTH));
-  const { bytes } = pool;
-  const words =
-    bytes.byteOffset % 4 === 0
-      ? new Uint32Array(bytes.buffer, bytes.byteOffset, limit * WORDS_PER_HASH)
-      : new Uint32Array(bytes.slice(0, limit * HASH_LENGTH).buffer);
-  const out = new Uint32Array(count * WORDS_PER_HASH);
+  const refs = new Uint32Array(count);
   let ref = 0;
   for (let row = 0; row < count; row++) {
     const delta = deltas[row] ?? 0;
@@ -133,9 +126,7 @@ export function expandHashRefs(
         `row ${row}: refers to pool entry ${ref}, outside the ${limit} entries this tag may use (0 … hashPoolPrefix - 1)`,
       );
     }
-    const from = ref * WORDS_PER_HASH;
-    const to = row * WORDS_PER_HASH;
-    for (let k = 0; k < WORDS_PER_HASH; k++) out[to + k] = words[from + k] ?? 0;
+    refs[row] = ref;
   }
-  return new TextDecoder().decode(out);
+  return { pool: pool.bytes.subarray(0, limit * HASH_LENGTH), refs };
 }

@@ -1,3 +1,4 @@
+import { concatHashColumns } from './hash-column';
 import { StringDict } from './string-dict';
 import { emptyTable, type Dicts, type ListColumn, type SpecTable } from './spec-table';
 
@@ -97,7 +98,7 @@ export function mergeTables(parts: readonly SpecTable[]): SpecTable {
   });
   return {
     count,
-    hashes: parts.map((t) => t.hashes).join(''),
+    hashes: concatHashColumns(parts.map((t) => t.hashes)),
     dicts,
     tag: concatScalar(parts, m('tag'), (t) => t.tag),
     package: concatScalar(parts, m('package'), (t) => t.package),

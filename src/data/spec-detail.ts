@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HASH_LENGTH } from './schema';
-import { recordAt, type SpecRecord, type SpecTable } from './spec-table';
+import { rowsWithPrefix } from './hash-column';
+import { hashAt, recordAt, type SpecRecord, type SpecTable } from './spec-table';
 
 /** A dependency edge as index ingest stores it in the `dependencies` sparse column. */
 export const dependencySchema = z.looseObject({
@@ -29,15 +29,9 @@ export interface SpecDetail {
 
 const SHOWN_APART = new Set(['dependencies', 'tarball']);
 
-/** Rows whose hash starts with `prefix`, found with native string search on the concatenated column. */
+/** Rows whose hash starts with `prefix`. */
 export function rowsWithHashPrefix(table: SpecTable, prefix: string): number[] {
-  const rows: number[] = [];
-  if (prefix === '') return rows;
-  for (let at = table.hashes.indexOf(prefix); at !== -1; at = table.hashes.indexOf(prefix, at + 1)) {
-    // Only matches that start a hash count, not ones that straddle two.
-    if (at % HASH_LENGTH === 0) rows.push(at / HASH_LENGTH);
-  }
-  return rows;
+  return rowsWithPrefix(table.hashes, prefix);
 }
 
 /** Everything the detail panel shows for a hash (or a prefix of one); null when no spec has it. */
@@ -46,14 +40,14 @@ export function specDetail(table: SpecTable, hash: string): SpecDetail | null {
   const first = rows[0];
   if (first === undefined) return null;
   const record = recordAt(table, first);
-  const sameSpec = rows.filter((r) => table.hashes.startsWith(record.hash, r * HASH_LENGTH));
+  const sameSpec = rows.filter((r) => hashAt(table, r) === record.hash);
   const tags = [...new Set(sameSpec.map((r) => table.dicts.tag[table.tag[r] ?? 0] ?? ''))];
   const deps = z.array(dependencySchema).safeParse(record.extra.dependencies);
   return {
     record,
     row: first,
     tags,
-    matches: new Set(rows.map((r) => table.hashes.slice(r * HASH_LENGTH, (r + 1) * HASH_LENGTH))).size,
+    matches: new Set(rows.map((r) => hashAt(table, r))).size,
     dependencies:
       record.extra.dependencies === undefined || !deps.success
         ? null

@@ -1,7 +1,8 @@
 import { ShardDecodeError } from './decode-error';
-import { expandHashRefs, type PooledShard } from './hash-pool';
+import { hashOf, type HashColumn } from './hash-column';
+import { decodeHashRefs, type PooledShard } from './hash-pool';
 import { countValues, decodeInts, decodeUints32, decodeUints32Into } from './int-codec';
-import { HASH_LENGTH, type DictName, type ListColumnJson } from './schema';
+import type { DictName, ListColumnJson } from './schema';
 
 /** One spec as the source had it: a `spec_details` entry plus the package (page title) it belongs to. */
 export interface SpecRecord {
@@ -34,8 +35,8 @@ export type Dicts = Record<DictName, string[]> & { tag: string[] };
  */
 export interface SpecTable {
   count: number;
-  /** All hashes concatenated, 32 characters per row. */
-  hashes: string;
+  /** Each row's hash, as a ref into a pool of hashes (see hash-column.ts). */
+  hashes: HashColumn;
   dicts: Dicts;
   tag: Uint32Array;
   package: Uint32Array;
@@ -55,7 +56,7 @@ export interface SpecTable {
 export { ShardDecodeError };
 
 export function hashAt(table: SpecTable, row: number): string {
-  return table.hashes.slice(row * HASH_LENGTH, (row + 1) * HASH_LENGTH);
+  return hashOf(table.hashes, row);
 }
 
 export function listAt(col: ListColumn, dict: readonly string[], row: number): string[] {
@@ -140,7 +141,7 @@ function decodeList(
 export function decodeShard({ shard, pool }: PooledShard, source: string): SpecTable {
   const { count, dicts, columns } = shard;
   const deltas = decodeInts(source, 'columns.hashRef', columns.hashRef, count);
-  const hashes = expandHashRefs(source, deltas, count, pool);
+  const hashes = decodeHashRefs(source, deltas, count, pool);
   const scalar = (field: 'package' | 'compiler' | 'os' | 'platform' | 'target') => {
     const codes = decodeUints32(source, `columns.${field}`, columns[field], count);
     checkCodes(source, `columns.${field}`, codes, dicts[field].length);
@@ -190,7 +191,7 @@ export function emptyTable(): SpecTable {
   const emptyList = (): ListColumn => ({ offsets: new Uint32Array(1), values: new Uint32Array(0) });
   return {
     count: 0,
-    hashes: '',
+    hashes: { pool: new Uint8Array(0), refs: new Uint32Array(0) },
     dicts: emptyDicts(),
     tag: new Uint32Array(0),
     package: new Uint32Array(0),

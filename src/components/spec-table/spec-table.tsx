@@ -1,6 +1,6 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { HASH_LENGTH } from '../../data/schema';
+import { entriesWithPrefix } from '../../data/hash-column';
 import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
 import { useRowWindow } from './use-row-window';
@@ -90,8 +90,10 @@ export function SpecTable(props: SpecTableProps) {
   const scrolledTo = useRef<string | null>(null);
   useEffect(() => {
     if (selectedHash === null || selectedHash === scrolledTo.current) return;
+    const wanted = entriesWithPrefix(data.hashes.pool, selectedHash);
+    const { refs } = data.hashes;
     for (let i = 0; i < rows.length; i++) {
-      if (data.hashes.startsWith(selectedHash, (rows[i] ?? 0) * HASH_LENGTH)) {
+      if (wanted[refs[rows[i] ?? 0] ?? 0] === 1) {
         scrolledTo.current = selectedHash;
         scrollToIndex(i);
         return;

@@ -171,9 +171,9 @@ function listKeys(
 
 /** Hashes in code-unit order, one character per MSD digit. */
 function hashKeys(table: SpecTable): SortKeys {
-  const { hashes } = table;
+  const { pool, refs } = table.hashes;
   const digit = (row: number, d: number) =>
-    d < HASH_LENGTH ? hashes.charCodeAt(row * HASH_LENGTH + d) || 0 : -1;
+    d < HASH_LENGTH ? (pool[(refs[row] ?? 0) * HASH_LENGTH + d] ?? 0) : -1;
   const sorted = msdOrder(table.count, 1 << 16, digit);
   return denseRanks(sorted, table.count, (a, b) => {
     for (let d = 0; d < HASH_LENGTH; d++) if (digit(a, d) !== digit(b, d)) return false;

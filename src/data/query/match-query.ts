@@ -1,7 +1,6 @@
-import type { ListColumn, SpecTable } from '../spec-table';
-import { HASH_LENGTH } from '../schema';
+import { hashAt, type ListColumn, type SpecTable } from '../spec-table';
 import type { SpecQuery } from './parse-query';
-import { columnData, compileTerms, hashTextRows, type CodeMask, type QueryTerm } from './query-terms';
+import { columnData, compileTerms, type CodeMask, type QueryTerm } from './query-terms';
 
 /**
  * The per-row evaluator of compiled query terms: one predicate over row indices. It needs no index, so
@@ -31,7 +30,7 @@ function termCheck(table: SpecTable, term: QueryTerm): RowCheck {
     case 'codes':
       return codesCheck(table, term.mask);
     case 'hashPrefix':
-      return (row) => table.hashes.startsWith(term.prefix, row * HASH_LENGTH);
+      return (row) => hashAt(table, row).startsWith(term.prefix);
     case 'variants': {
       const { variants } = table;
       return (row) =>
@@ -40,9 +39,10 @@ function termCheck(table: SpecTable, term: QueryTerm): RowCheck {
     }
     case 'text': {
       const checks = term.masks.map((mask) => codesCheck(table, mask));
-      const inHash = new Set<number>();
-      if (term.hashNeedle !== null) hashTextRows(table.hashes, term.hashNeedle, (row) => inHash.add(row));
-      return (row) => inHash.has(row) || checks.some((check) => check(row));
+      const { hashNeedle } = term;
+      return (row) =>
+        (hashNeedle !== null && hashAt(table, row).includes(hashNeedle)) ||
+        checks.some((check) => check(row));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Bitset } from '../engine/bitset';
 import type { FacetIndex, FacetPostings } from '../engine/facets';
-import { HASH_LENGTH } from '../schema';
+import { entriesWithPrefix, rowsOfEntries, type HashColumn } from '../hash-column';
 import type { SpecTable } from '../spec-table';
 import type { SpecQuery } from './parse-query';
 import { hashTextHits } from './hash-text-hits';
@@ -39,15 +39,10 @@ function codesBits(index: FacetIndex, { column, mask }: CodeMask): Bitset {
   return bits;
 }
 
-/** Rows whose hash starts with `prefix`: native substring search, keeping hits at a row's start. */
-function hashPrefixBits(hashes: string, count: number, prefix: string): Bitset {
+/** Rows whose hash starts with `prefix`: the pool entries that do, mapped to rows. */
+function hashPrefixBits(hashes: HashColumn, count: number, prefix: string): Bitset {
   const bits = new Bitset(count);
-  let i = hashes.indexOf(prefix);
-  while (i >= 0) {
-    const offset = i % HASH_LENGTH;
-    if (offset === 0) setBit(bits.words, i / HASH_LENGTH);
-    i = hashes.indexOf(prefix, i - offset + HASH_LENGTH);
-  }
+  rowsOfEntries(hashes, entriesWithPrefix(hashes.pool, prefix), (row) => setBit(bits.words, row));
   return bits;
 }
 

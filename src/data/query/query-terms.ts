@@ -210,14 +210,3 @@ export function compileTerms(input: SpecQuery, table: SpecTable): QueryTerm[] | 
   }
   return terms;
 }
-
-/** Rows whose hash contains `needle` (never across two hashes), by one native scan of the hash column. */
-export function hashTextRows(hashes: string, needle: string, hit: (row: number) => void): void {
-  let i = hashes.indexOf(needle);
-  while (i >= 0) {
-    const row = Math.floor(i / HASH_LENGTH);
-    const fits = i + needle.length <= (row + 1) * HASH_LENGTH;
-    if (fits) hit(row);
-    i = hashes.indexOf(needle, fits ? (row + 1) * HASH_LENGTH : i + 1);
-  }
-}

@@ -9,6 +9,7 @@ import { recordAt } from '../../../src/data/spec-table';
 import { readBuiltData } from '../../helpers/built-data';
 import { runBuildCli } from '../../helpers/cli';
 import { makeSpec, pageText, tempDir, writeTree, type SpecDetail } from '../../helpers/pages';
+import { rowHashes } from '../../helpers/tables';
 
 describe('poolChunkBounds', () => {
   it.each<[number, number, number, Array<[number, number]>]>([
@@ -112,8 +113,7 @@ describe('builder: the dataset-wide hash pool', () => {
     expect(manifest.tags.map((t) => t.name)).toEqual(TAGS);
     const expected: string[] = [];
     for (const { table } of shards) {
-      for (const hash of table.hashes.match(/.{32}/g) ?? [])
-        if (!expected.includes(hash)) expected.push(hash);
+      for (const hash of rowHashes(table)) if (!expected.includes(hash)) expected.push(hash);
     }
     const pool = [];
     for (const ref of manifest.hashPool.chunks)
@@ -122,7 +122,7 @@ describe('builder: the dataset-wide hash pool', () => {
     for (const tag of manifest.tags) {
       const refs = shards
         .filter((s) => s.tag.name === tag.name)
-        .flatMap((s) => s.table.hashes.match(/.{32}/g) ?? [])
+        .flatMap((s) => rowHashes(s.table))
         .map((hash) => expected.indexOf(hash));
       expect(tag.hashPoolPrefix, tag.name).toBe(Math.max(...refs) + 1);
     }

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeShard } from '../../../src/data/encode';
+import { hashOf, type HashColumn } from '../../../src/data/hash-column';
 import {
-  expandHashRefs,
+  decodeHashRefs,
   HashPoolBuilder,
   hashPoolOf,
   poolPrefix,
@@ -13,6 +14,7 @@ import { parseShard } from '../../../src/data/parse';
 import { decodeShard, recordAt, type SpecRecord } from '../../../src/data/spec-table';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const allHashes = (column: HashColumn) => Array.from(column.refs, (_, row) => hashOf(column, row));
 const hashArb = fc.string({ unit: fc.constantFrom(...BASE32), minLength: 32, maxLength: 32 });
 
 // A few shared hashes make tags overlap, as weekly snapshots do; random ones add new pool entries.
@@ -115,13 +117,13 @@ describe('the dataset-wide hash pool', () => {
           ),
         ([hashes, refs]) => {
           const deltas = refs.map((ref, i) => (i === 0 ? ref : ref - (refs[i - 1] ?? 0)));
-          expect(expandHashRefs('s', deltas, refs.length, hashPoolOf(hashes))).toBe(
-            refs.map((r) => hashes[r]).join(''),
+          expect(allHashes(decodeHashRefs('s', deltas, refs.length, hashPoolOf(hashes)))).toEqual(
+            refs.map((r) => hashes[r]),
           );
           // The same through the column's text, as decodeShard reads it.
           const decoded = decodeInts('s', 'columns.hashRef', encodeInts(deltas), refs.length);
-          expect(expandHashRefs('s', decoded, refs.length, hashPoolOf(hashes))).toBe(
-            refs.map((r) => hashes[r]).join(''),
+          expect(allHashes(decodeHashRefs('s', decoded, refs.length, hashPoolOf(hashes)))).toEqual(
+            refs.map((r) => hashes[r]),
           );
           expect(refsPrefix(deltas)).toBe(refs.length === 0 ? 0 : Math.max(...refs) + 1);
         },
@@ -133,9 +135,9 @@ describe('the dataset-wide hash pool', () => {
     ['a fractional delta', [1, -0.5], 2, /^s\.json: columns\.hashRef: row 1: -0\.5 is not an integer$/],
     ['fewer deltas than rows', [0], 2, /^s\.json: columns\.hashRef: has 1 entries, expected 2$/],
     ['a ref past the pool', [0, 2], 2, /s\.json: columns\.hashRef: row 1: refers to pool entry 2, outside/],
-  ])('expandHashRefs rejects %s, naming the file, field and row', (_name, deltas, count, message) => {
+  ])('decodeHashRefs rejects %s, naming the file, field and row', (_name, deltas, count, message) => {
     expect(() =>
-      expandHashRefs('s.json', deltas, count, hashPoolOf('a'.repeat(32) + 'b'.repeat(32))),
+      decodeHashRefs('s.json', deltas, count, hashPoolOf('a'.repeat(32) + 'b'.repeat(32))),
     ).toThrow(message);
   });
 

@@ -1,0 +1,134 @@
+import { HASH_LENGTH } from './schema';
+
+/**
+ * A table's hashes: each row points into a pool of hashes, 32 ASCII bytes each. The tags of a dataset
+ * share most of their hashes, so a million rows hold about a tenth as many distinct ones: the table
+ * keeps 4 bytes a row instead of 32, loading skips writing out every row's hash, and a hash search
+ * scans the pool once and maps its hits to rows.
+ */
+export interface HashColumn {
+  /** Hashes, 32 ASCII bytes each, in the dataset's pool order. Entries no row points at are allowed. */
+  pool: Uint8Array;
+  /** Row → pool entry. */
+  refs: Uint32Array;
+}
+
+/** Pool entries as a bit per entry (1 = in), for mapping to rows. */
+export type EntryMask = Uint8Array;
+
+export function poolSize(pool: Uint8Array): number {
+  return Math.floor(pool.byteLength / HASH_LENGTH);
+}
+
+export function poolEntry(pool: Uint8Array, entry: number): string {
+  const at = entry * HASH_LENGTH;
+  return String.fromCharCode(...pool.subarray(at, at + HASH_LENGTH));
+}
+
+export function hashOf(column: HashColumn, row: number): string {
+  return poolEntry(column.pool, column.refs[row] ?? 0);
+}
+
+const texts = new WeakMap<Uint8Array, string>();
+
+/** The pool as one string, for native substring search; decoded once per pool. */
+function poolText(pool: Uint8Array): string {
+  let text = texts.get(pool);
+  if (text === undefined) {
+    text = new TextDecoder().decode(pool);
+    texts.set(pool, text);
+  }
+  return text;
+}
+
+/** Entries whose hash starts with `prefix`. */
+export function entriesWithPrefix(pool: Uint8Array, prefix: string): EntryMask {
+  const mask = new Uint8Array(poolSize(pool));
+  if (prefix === '') return mask;
+  const text = poolText(pool);
+  let i = text.indexOf(prefix);
+  while (i >= 0) {
+    const offset = i % HASH_LENGTH;
+    // Only matches that start a hash count, not ones that straddle two.
+    if (offset === 0) mask[i / HASH_LENGTH] = 1;
+    i = text.indexOf(prefix, i - offset + HASH_LENGTH);
+  }
+  return mask;
+}
+
+/** Entries whose hash contains `needle` (never across two hashes). */
+export function entriesContaining(pool: Uint8Array, needle: string): EntryMask {
+  const mask = new Uint8Array(poolSize(pool));
+  if (needle === '') return mask;
+  const text = poolText(pool);
+  let i = text.indexOf(needle);
+  while (i >= 0) {
+    const entry = Math.floor(i / HASH_LENGTH);
+    const fits = i + needle.length <= (entry + 1) * HASH_LENGTH;
+    if (fits) mask[entry] = 1;
+    i = text.indexOf(needle, fits ? (entry + 1) * HASH_LENGTH : i + 1);
+  }
+  return mask;
+}
+
+/** Calls `hit` with every row (ascending) whose pool entry is in `mask`. */
+export function rowsOfEntries(column: HashColumn, mask: EntryMask, hit: (row: number) => void): void {
+  const { refs } = column;
+  for (let row = 0; row < refs.length; row++) if (mask[refs[row] ?? 0] === 1) hit(row);
+}
+
+/** Rows (ascending) whose hash starts with `prefix`. */
+export function rowsWithPrefix(column: HashColumn, prefix: string): number[] {
+  const rows: number[] = [];
+  if (prefix !== '') rowsOfEntries(column, entriesWithPrefix(column.pool, prefix), (row) => rows.push(row));
+  return rows;
+}
+
+function isPrefixOf(short: Uint8Array, long: Uint8Array): boolean {
+  if (short.byteLength > long.byteLength) return false;
+  // The loads of one dataset share a pool buffer; only a pool from before it grew needs comparing.
+  if (short.buffer === long.buffer && short.byteOffset === long.byteOffset) return true;
+  for (let i = 0; i < short.byteLength; i++) if (short[i] !== long[i]) return false;
+  return true;
+}
+
+/**
+ * The hash columns of several tables, one after another. Tables of one dataset point into prefixes of
+ * one pool, so their refs are kept as they are; otherwise (tables from elsewhere) equal hashes are
+ * merged into a new pool.
+ */
+export function concatHashColumns(parts: readonly HashColumn[]): HashColumn {
+  const count = parts.reduce((n, p) => n + p.refs.length, 0);
+  const refs = new Uint32Array(count);
+  const longest = parts.reduce<Uint8Array>(
+    (best, p) => (p.pool.byteLength > best.byteLength ? p.pool : best),
+    new Uint8Array(0),
+  );
+  if (parts.every((p) => isPrefixOf(p.pool, longest))) {
+    let at = 0;
+    for (const p of parts) {
+      refs.set(p.refs, at);
+      at += p.refs.length;
+    }
+    return { pool: longest, refs };
+  }
+  const entries = new Map<string, number>();
+  let at = 0;
+  for (const p of parts) {
+    const seen = new Map<number, number>();
+    for (const ref of p.refs) {
+      let entry = seen.get(ref);
+      if (entry === undefined) {
+        const hash = poolEntry(p.pool, ref);
+        entry = entries.get(hash) ?? entries.size;
+        entries.set(hash, entry);
+        seen.set(ref, entry);
+      }
+      refs[at++] = entry;
+    }
+  }
+  const pool = new Uint8Array(entries.size * HASH_LENGTH);
+  const encoder = new TextEncoder();
+  for (const [hash, entry] of entries) encoder.encodeInto(hash, pool.subarray(entry * HASH_LENGTH));
+  return { pool, refs };
+}
