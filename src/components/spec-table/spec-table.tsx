@@ -1,5 +1,5 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { entriesWithPrefix } from '../../data/hash-column';
 import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
@@ -40,6 +40,9 @@ function nextSort(current: TableSort | null, column: ColumnId): TableSort | null
 
 const PAGE_ROWS = 15;
 
+/** Kept rows take no room and show nothing (clipped, so they add no scrolling either). */
+const KEPT_STYLE: CSSProperties = { height: 0, visibility: 'hidden', overflow: 'clip' };
+
 /**
  * A virtualised table over a columnar SpecTable: only the rows in view are materialised as objects,
  * so a million specs cost a few dozen row objects per frame. Rows are a roving-tabindex list:
@@ -65,10 +68,16 @@ export function SpecTable(props: SpecTableProps) {
     }
     return out;
   }, [data, rows, first, last]);
+  // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
+  // then updates them in place instead of creating every row's elements, styles and layout again
+  // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
+  const [lastShown, setLastShown] = useState<SpecRow[]>([]);
+  if (windowRows.length > 0 && lastShown !== windowRows) setLastShown(windowRows);
+  const kept = windowRows.length === 0 && lastShown.length > 0;
   const table = useTable({
     features: specTableFeatures,
     columns: specColumns,
-    data: windowRows,
+    data: kept ? lastShown : windowRows,
     getRowId: (r) => `${r.tag}/${r.hash}`,
     state: { columnVisibility },
   });
@@ -164,7 +173,12 @@ export function SpecTable(props: SpecTableProps) {
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: totalHeight }} onKeyDown={onKeyDown}>
+        <tbody
+          style={kept ? KEPT_STYLE : { height: totalHeight }}
+          aria-hidden={kept || undefined}
+          inert={kept}
+          onKeyDown={onKeyDown}
+        >
           {tableRows.map((row, k) => {
             const index = first + k;
             // The URL may hold a hash prefix (as `spack install /abc1234` accepts).

@@ -106,6 +106,29 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     await waitFor(() => expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi'));
   });
 
+  it('shows no rows for an empty result and the right ones when the query matches again', async () => {
+    const user = await start();
+    // A package with fewer specs than a screenful (jsdom's viewport shows 25 rows), so all are rendered.
+    const counts = new Map<string, number>();
+    for (const s of specs) counts.set(s.pkg, (counts.get(s.pkg) ?? 0) + 1);
+    const [pkg, count] = [...counts].find(([, n]) => n >= 3 && n <= 20) ?? ['', 0];
+    const box = screen.getByRole('searchbox', { name: 'Spec query' });
+    const table = screen.getByRole('table', { name: 'Specs' });
+    await user.type(box, `${pkg} +nosuchvariant`);
+    await expectCount(0);
+    expect(screen.getByText('No specs match these filters.')).toBeInTheDocument();
+    // The rows kept for the next result are neither seen by assistive technology nor reachable.
+    expect(within(table).getAllByRole('row')).toHaveLength(1);
+    expect(table.querySelector('tbody')).toHaveAttribute('inert');
+    await user.clear(box);
+    await user.type(box, pkg);
+    await expectCount(count);
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(count);
+    for (const row of rows) expect(within(row).getAllByRole('cell')[1]).toHaveTextContent(pkg);
+    expect(table.querySelector('tbody')).not.toHaveAttribute('inert');
+  });
+
   it('sorts by a column, versions as versions', async () => {
     const user = await start();
     const header = screen.getByRole('columnheader', { name: /Version/ });
