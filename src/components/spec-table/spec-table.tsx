@@ -2,7 +2,7 @@ import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { entriesWithPrefix } from '../../data/hash-column';
 import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
-import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
+import { CELLS, COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
 import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 32;
@@ -39,6 +39,7 @@ function nextSort(current: TableSort | null, column: ColumnId): TableSort | null
 }
 
 const PAGE_ROWS = 15;
+const NO_ROWS: SpecRow[] = [];
 
 /** Kept rows take no room and show nothing (clipped, so they add no scrolling either). */
 const KEPT_STYLE: CSSProperties = { height: 0, visibility: 'hidden', overflow: 'clip' };
@@ -74,15 +75,16 @@ export function SpecTable(props: SpecTableProps) {
   const [lastShown, setLastShown] = useState<SpecRow[]>([]);
   if (windowRows.length > 0 && lastShown !== windowRows) setLastShown(windowRows);
   const kept = windowRows.length === 0 && lastShown.length > 0;
+  const shownRows = kept ? lastShown : windowRows;
+  // The table model gives the columns and headers; the rows are the engine's, rendered through CELLS.
   const table = useTable({
     features: specTableFeatures,
     columns: specColumns,
-    data: kept ? lastShown : windowRows,
-    getRowId: (r) => `${r.tag}/${r.hash}`,
+    data: NO_ROWS,
     state: { columnVisibility },
   });
-  const tableRows = table.getRowModel().rows;
   const visibleColumns = table.getVisibleLeafColumns();
+  const cellIds = visibleColumns.map((c) => c.id).filter(isColumnId);
 
   useEffect(() => {
     if (!focusPending) return;
@@ -179,10 +181,10 @@ export function SpecTable(props: SpecTableProps) {
           inert={kept}
           onKeyDown={onKeyDown}
         >
-          {tableRows.map((row, k) => {
+          {shownRows.map((row, k) => {
             const index = first + k;
             // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
-            const selected = selectedHash !== null && row.original.hash.startsWith(selectedHash);
+            const selected = selectedHash !== null && row.hash.startsWith(selectedHash);
             return (
               // Keyed by position, not by spec: a new filter result updates the rows on screen in place
               // instead of unmounting and mounting every one of them.
@@ -196,12 +198,12 @@ export function SpecTable(props: SpecTableProps) {
                 style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
                 onClick={() => {
                   setActive(index);
-                  onSelect(selected ? null : row.original.hash);
+                  onSelect(selected ? null : row.hash);
                 }}
               >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.column.id} className={`col-${cell.column.id}`}>
-                    <table.FlexRender cell={cell} />
+                {cellIds.map((id) => (
+                  <td key={id} className={`col-${id}`}>
+                    {CELLS[id](row)}
                   </td>
                 ))}
               </tr>
