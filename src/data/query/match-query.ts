@@ -8,7 +8,7 @@ import { columnData, compileTerms, type CodeMask, type QueryTerm } from './query
  * (query-mask.ts) is tested against.
  */
 
-type RowCheck = (row: number) => boolean;
+export type RowCheck = (row: number) => boolean;
 
 const NEVER: RowCheck = () => false;
 
@@ -25,7 +25,8 @@ function codesCheck(table: SpecTable, { column, mask }: CodeMask): RowCheck {
   return (row) => mask[codes[row] ?? 0] === 1;
 }
 
-function termCheck(table: SpecTable, term: QueryTerm): RowCheck {
+/** One term as a predicate over row indices. */
+export function termCheck(table: SpecTable, term: QueryTerm): RowCheck {
   switch (term.kind) {
     case 'codes':
       return codesCheck(table, term.mask);
