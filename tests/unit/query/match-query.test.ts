@@ -19,6 +19,7 @@ import {
   type VariantTerm,
 } from '../../../src/data/query/parse-query';
 import { satisfiesConstraint, type VersionRange } from '../../../src/data/query/version-range';
+import { spec } from '../engine/fixtures';
 
 function tableOf(records: SpecRecord[]): SpecTable {
   return decodeShard(encodeShard('test', 0, records), 'test');
@@ -335,19 +336,13 @@ describe('filterRows against a brute-force reference', () => {
   it('agrees when one term is rare and the others are checked on its rows only', () => {
     // The generated rows drown in filler rows that hold common values but no generated package, so a
     // package term names under 1/64 of the table and queryMask checks the other terms row by row.
-    const filler: SpecRecord = {
+    const filler = spec({
       hash: 'z'.repeat(32),
       package: 'filler',
       versions: ['1.0'],
-      compiler: 'gcc@11.4.0',
-      os: 'ubuntu22.04',
-      platform: 'linux',
-      target: 'x86_64_v3',
       variants: ['+mpi', 'build_system=cmake'],
       stacks: ['root', 'e4s'],
-      size: '-',
-      extra: {},
-    };
+    });
     const withPackage = matchQueryArb.filter((q) => q.package !== null && !q.package.includes('*'));
     fc.assert(
       fc.property(recordsArb, withPackage, (records, query) => {
