@@ -40,6 +40,11 @@ function nextSort(current: TableSort | null, column: ColumnId): TableSort | null
 
 const PAGE_ROWS = 15;
 const NO_ROWS: SpecRow[] = [];
+/**
+ * The last non-empty window shown per table, kept for an empty result (see SpecTable). Held here
+ * rather than in state, so keeping it costs no second render.
+ */
+const lastWindow = new WeakMap<SpecData, SpecRow[]>();
 
 /** Kept rows take no room and show nothing (clipped, so they add no scrolling either). */
 const KEPT_STYLE: CSSProperties = { height: 0, visibility: 'hidden', overflow: 'clip' };
@@ -61,21 +66,22 @@ export function SpecTable(props: SpecTableProps) {
     ROW_HEIGHT,
     OVERSCAN,
   );
-  const windowRows = useMemo(() => {
+  // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
+  // then updates them in place instead of creating every row's elements, styles and layout again
+  // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
+  const { shownRows, kept } = useMemo(() => {
     const out: SpecRow[] = [];
     for (let i = first; i <= last; i++) {
       const row = rows[i];
       if (row !== undefined) out.push({ ...recordAt(data, row), row });
     }
-    return out;
+    if (out.length > 0) {
+      lastWindow.set(data, out);
+      return { shownRows: out, kept: false };
+    }
+    const before = lastWindow.get(data) ?? [];
+    return { shownRows: before, kept: before.length > 0 };
   }, [data, rows, first, last]);
-  // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
-  // then updates them in place instead of creating every row's elements, styles and layout again
-  // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
-  const [lastShown, setLastShown] = useState<SpecRow[]>([]);
-  if (windowRows.length > 0 && lastShown !== windowRows) setLastShown(windowRows);
-  const kept = windowRows.length === 0 && lastShown.length > 0;
-  const shownRows = kept ? lastShown : windowRows;
   // The table model gives the columns and headers; the rows are the engine's, rendered through CELLS.
   const table = useTable({
     features: specTableFeatures,

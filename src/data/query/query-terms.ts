@@ -1,6 +1,7 @@
 import { HASH_LENGTH } from '../schema';
 import type { ListColumn, SpecTable } from '../spec-table';
 import type { CompilerTerm, SpecQuery, VariantTerm } from './parse-query';
+import { containsMask, equalMask, hasValue } from './dict-index';
 import { satisfiesConstraint } from './version-range';
 
 /**
@@ -101,8 +102,20 @@ export function parseVariantToken(token: string): VariantToken {
  * (`~x` beside `+x` is contradictory data, and the `+x` wins); `k=a,b` needs a `k=` token holding a
  * value matching each of `a` and `b`, possibly on different tokens.
  */
+const parsedTokens = new WeakMap<readonly string[], VariantToken[]>();
+
+/** The variant dictionary's tokens, parsed once per dictionary rather than on every keystroke. */
+function variantTokens(dict: readonly string[]): VariantToken[] {
+  let tokens = parsedTokens.get(dict);
+  if (!tokens) {
+    tokens = dict.map(parseVariantToken);
+    parsedTokens.set(dict, tokens);
+  }
+  return tokens;
+}
+
 function variantTerm(dict: readonly string[], terms: readonly VariantTerm[]): QueryTerm | null {
-  const tokens = dict.map(parseVariantToken);
+  const tokens = variantTokens(dict);
   const tokenMask = (test: (t: VariantToken) => boolean) => {
     const mask = new Uint8Array(tokens.length);
     tokens.forEach((t, code) => (mask[code] = test(t) ? 1 : 0));
@@ -143,10 +156,9 @@ const TEXT_COLUMNS: readonly TermColumn[] = [
 /** One free-text word: a case-insensitive substring of any field, the hash included. */
 function textTerm(table: SpecTable, word: string): QueryTerm | null {
   const needle = word.toLowerCase();
-  const contains = (value: string) => value.toLowerCase().includes(needle);
   const masks: CodeMask[] = [];
   for (const column of TEXT_COLUMNS) {
-    const mask = dictMask(table.dicts[column], contains);
+    const mask = containsMask(table.dicts[column], needle);
     if (!isEmptyMask(mask)) masks.push({ column, mask });
   }
   const hashNeedle = needle.length <= HASH_LENGTH && /^[a-z2-7]+$/.test(needle) ? needle : null;
@@ -162,7 +174,7 @@ function textTerm(table: SpecTable, word: string): QueryTerm | null {
 export function resolveBareWord(query: SpecQuery, table: SpecTable): SpecQuery {
   const name = query.package;
   if (name === null || name.includes('*') || query.versions.length > 0) return query;
-  if (table.dicts.package.includes(name)) return query;
+  if (hasValue(table.dicts.package, name)) return query;
   return { ...query, package: null, text: [name, ...query.text] };
 }
 
@@ -171,11 +183,12 @@ export function compileTerms(input: SpecQuery, table: SpecTable): QueryTerm[] | 
   const query = resolveBareWord(input, table);
   const { dicts } = table;
   const terms: QueryTerm[] = [];
-  const codes = (column: TermColumn, test: (value: string) => boolean): boolean => {
-    const mask = dictMask(dicts[column], test);
+  const push = (column: TermColumn, mask: Uint8Array): boolean => {
     terms.push({ kind: 'codes', mask: { column, mask } });
     return !isEmptyMask(mask);
   };
+  const codes = (column: TermColumn, test: (value: string) => boolean): boolean =>
+    push(column, dictMask(dicts[column], test));
   const scalars: Array<[ScalarColumn, string | null]> = [
     ['package', query.package],
     ['platform', query.platform],
@@ -183,7 +196,12 @@ export function compileTerms(input: SpecQuery, table: SpecTable): QueryTerm[] | 
     ['target', query.target],
   ];
   for (const [column, pattern] of scalars) {
-    if (pattern !== null && !codes(column, globMatcher(pattern))) return null;
+    if (pattern === null) continue;
+    // A name without `*` is looked up, not tested against every value.
+    const found = pattern.includes('*')
+      ? push(column, dictMask(dicts[column], globMatcher(pattern)))
+      : push(column, equalMask(dicts[column], pattern));
+    if (!found) return null;
   }
   if (query.compilers.length > 0 && !codes('compiler', compilerMatcher(query.compilers))) return null;
   if (

@@ -1,0 +1,85 @@
+/**
+ * Lookups over one table dictionary, built once per dictionary (a table's dictionaries never change).
+ * A keystroke compiles its query against every dictionary, and at a million specs the package one
+ * holds ~100,000 names: a map answers an exact name, and one native substring scan of all names
+ * (lowercased, joined) answers a free-text word, where calling a test per name took milliseconds.
+ */
+
+interface DictIndex {
+  codesOf: Map<string, number[]>;
+  /** The values lowercased, joined by NUL (no query word holds one, see `containsMask`). */
+  lower: string;
+  /** Where value i starts in `lower`; `starts[n]` is one past the end. */
+  starts: Uint32Array;
+}
+
+const SEPARATOR = '\u0000';
+const indexes = new WeakMap<readonly string[], DictIndex>();
+
+function dictIndex(dict: readonly string[]): DictIndex {
+  let index = indexes.get(dict);
+  if (index) return index;
+  const codesOf = new Map<string, number[]>();
+  dict.forEach((value, code) => {
+    const codes = codesOf.get(value);
+    if (codes) codes.push(code);
+    else codesOf.set(value, [code]);
+  });
+  // Lowercased one by one: lowercasing can change a value's length, so offsets come from the results.
+  const lowered = dict.map((value) => value.toLowerCase());
+  const starts = new Uint32Array(dict.length + 1);
+  let at = 0;
+  lowered.forEach((value, code) => {
+    starts[code] = at;
+    at += value.length + 1;
+  });
+  starts[dict.length] = at;
+  index = { codesOf, lower: lowered.join(SEPARATOR), starts };
+  indexes.set(dict, index);
+  return index;
+}
+
+export function hasValue(dict: readonly string[], value: string): boolean {
+  return dictIndex(dict).codesOf.has(value);
+}
+
+/** Per code: 1 where the value is exactly `value`. */
+export function equalMask(dict: readonly string[], value: string): Uint8Array {
+  const mask = new Uint8Array(dict.length);
+  for (const code of dictIndex(dict).codesOf.get(value) ?? []) mask[code] = 1;
+  return mask;
+}
+
+/** The code whose value holds position `at` of the joined text. */
+function codeAt(starts: Uint32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Per code: 1 where the lowercased value contains `needle` (give it lowercased). */
+export function containsMask(dict: readonly string[], needle: string): Uint8Array {
+  const mask = new Uint8Array(dict.length);
+  if (needle.includes(SEPARATOR)) {
+    // Only a hand-made link can hold NUL; it could match across two values, so test them one by one.
+    dict.forEach((value, code) => (mask[code] = value.toLowerCase().includes(needle) ? 1 : 0));
+    return mask;
+  }
+  if (needle === '') return mask.fill(1);
+  const { lower, starts } = dictIndex(dict);
+  let at = lower.indexOf(needle);
+  while (at >= 0) {
+    const code = codeAt(starts, at);
+    mask[code] = 1;
+    // A hit holds no NUL, so it lies inside one value: go on from the next value.
+    const next = starts[code + 1] ?? lower.length;
+    if (next >= lower.length) break;
+    at = lower.indexOf(needle, next);
+  }
+  return mask;
+}
