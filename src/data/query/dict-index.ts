@@ -6,7 +6,9 @@
  */
 
 interface DictIndex {
-  codesOf: Map<string, number[]>;
+  /** The first code of each value; `sameAs[code]` is the next code of the same value, or -1. */
+  firstCode: Map<string, number>;
+  sameAs: Int32Array;
   /** The values lowercased, joined by NUL (no query word holds one, see `containsMask`). */
   lower: string;
   /** Where value i starts in `lower`; `starts[n]` is one past the end. */
@@ -19,12 +21,14 @@ const indexes = new WeakMap<readonly string[], DictIndex>();
 function dictIndex(dict: readonly string[]): DictIndex {
   let index = indexes.get(dict);
   if (index) return index;
-  const codesOf = new Map<string, number[]>();
-  dict.forEach((value, code) => {
-    const codes = codesOf.get(value);
-    if (codes) codes.push(code);
-    else codesOf.set(value, [code]);
-  });
+  // A table's dictionaries hold each value once; a hand-built one may repeat one, so repeats chain.
+  const firstCode = new Map<string, number>();
+  const sameAs = new Int32Array(dict.length).fill(-1);
+  for (let code = dict.length - 1; code >= 0; code--) {
+    const value = dict[code] ?? '';
+    sameAs[code] = firstCode.get(value) ?? -1;
+    firstCode.set(value, code);
+  }
   // Lowercased one by one: lowercasing can change a value's length, so offsets come from the results.
   const lowered = dict.map((value) => value.toLowerCase());
   const starts = new Uint32Array(dict.length + 1);
@@ -34,19 +38,20 @@ function dictIndex(dict: readonly string[]): DictIndex {
     at += value.length + 1;
   });
   starts[dict.length] = at;
-  index = { codesOf, lower: lowered.join(SEPARATOR), starts };
+  index = { firstCode, sameAs, lower: lowered.join(SEPARATOR), starts };
   indexes.set(dict, index);
   return index;
 }
 
 export function hasValue(dict: readonly string[], value: string): boolean {
-  return dictIndex(dict).codesOf.has(value);
+  return dictIndex(dict).firstCode.has(value);
 }
 
 /** Per code: 1 where the value is exactly `value`. */
 export function equalMask(dict: readonly string[], value: string): Uint8Array {
   const mask = new Uint8Array(dict.length);
-  for (const code of dictIndex(dict).codesOf.get(value) ?? []) mask[code] = 1;
+  const { firstCode, sameAs } = dictIndex(dict);
+  for (let code = firstCode.get(value) ?? -1; code >= 0; code = sameAs[code] ?? -1) mask[code] = 1;
   return mask;
 }
 
