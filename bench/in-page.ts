@@ -34,6 +34,9 @@ export const APP_INIT = `(() => {
 })()`;
 
 export const APP_ALL_ROWS_READY = 'window.__bench && window.__bench.allRows !== null';
+/** The facets show counts (none says "Counting…"): the facet index of all tags is built. */
+export const APP_COUNTS_READY =
+  "![...document.querySelectorAll('.facet-empty')].some((e) => e.textContent === 'Counting…')";
 export const APP_FIRST_ROWS = 'window.__bench.firstRows';
 export const APP_ALL_ROWS = 'window.__bench.allRows';
 export const APP_STATUS = "document.querySelector('p.status').textContent";
