@@ -1,14 +1,25 @@
 import { useEffect, useState } from 'react';
-import { buildFacetIndex, type FacetIndex } from '../data/engine/facets';
+import { FacetIndexBuilder, type FacetIndex } from '../data/engine/facets';
 import type { SpecTable } from '../data/spec-table';
 
-// Tables never change once loaded, so an index built for one (by either path below) serves it for good.
+// Tables never change once loaded, so an index built for one (by either path below) serves it for good,
+// and a build spread over tasks and interrupted (the tags changed) goes on where it stopped.
+const builders = new WeakMap<SpecTable, FacetIndexBuilder>();
 const built = new WeakMap<SpecTable, FacetIndex>();
+
+function builderOf(table: SpecTable): FacetIndexBuilder {
+  let builder = builders.get(table);
+  if (!builder) {
+    builder = new FacetIndexBuilder(table);
+    builders.set(table, builder);
+  }
+  return builder;
+}
 
 function facetIndexOf(table: SpecTable): FacetIndex {
   let index = built.get(table);
   if (!index) {
-    index = buildFacetIndex(table);
+    index = builderOf(table).finish();
     built.set(table, index);
   }
   return index;
@@ -17,17 +28,23 @@ function facetIndexOf(table: SpecTable): FacetIndex {
 /**
  * The facet index of `table`. Building it takes about half a second at a million rows, and a view with
  * no filter and no query does not need it to show its rows: then it is built after the first rows are
- * painted (null until then, while the facets say they are counting). With `needed` (a filter or a query
- * is active) it is built at once, since the rows depend on it.
+ * painted, one facet per task so the page stays responsive (null until then, while the facets say they
+ * are counting). With `needed` (a filter or a query is active) the rest is built at once, since the
+ * rows depend on it.
  */
 export function useFacetIndex(table: SpecTable | null, needed: boolean): FacetIndex | null {
   const [ready, setReady] = useState<{ table: SpecTable; index: FacetIndex } | null>(null);
   useEffect(() => {
     if (!table) return undefined;
+    const builder = builderOf(table);
     let timer = 0;
-    // After the next frame, and then in a task of its own, so that frame paints the rows first.
+    const step = () => {
+      if (built.has(table) || builder.step()) setReady({ table, index: facetIndexOf(table) });
+      else timer = window.setTimeout(step, 0);
+    };
+    // After the next frame, and then in tasks of their own, so that frame paints the rows first.
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setReady({ table, index: facetIndexOf(table) }), 0);
+      timer = window.setTimeout(step, 0);
     });
     return () => {
       cancelAnimationFrame(frame);

@@ -7,6 +7,7 @@ import {
   filterRows,
   type FacetKey,
   type FacetSelection,
+  FacetIndexBuilder,
 } from '../../../src/data/engine/facets';
 import { facetCountJob, facetCounts } from '../../../src/data/engine/facet-count-job';
 import { FACETS, dictsOf, maskArb, maskFor, rowsOf, selectionArb, spec, tableArb, tableOf } from './fixtures';
@@ -222,6 +223,20 @@ describe('filterRows and facetCounts (properties)', () => {
           expect(filterRows(idx, only, extra).count()).toBe(count);
         }
       }),
+    );
+  });
+});
+
+describe('FacetIndexBuilder', () => {
+  it('builds the same index one facet per step, or the rest at once after any number of steps', () => {
+    fc.assert(
+      fc.property(tableArb, fc.nat(FACETS.length + 2), (table, steps) => {
+        const whole = buildFacetIndex(table);
+        const builder = new FacetIndexBuilder(table);
+        for (let i = 1; i <= steps; i++) expect(builder.step()).toBe(i >= FACETS.length);
+        expect(builder.finish()).toEqual(whole);
+      }),
+      { numRuns: 50 },
     );
   });
 });
