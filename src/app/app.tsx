@@ -95,14 +95,15 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     [countsOf, view.facets],
   );
 
-  // Loaded tags count live under the current filters; the others show their size from the manifest.
+  // Loaded tags count live under the current filters (no number while counting); the others show their
+  // size from the manifest.
   const tagCounts = countsOf?.('tag');
   const tagOptions: FacetOption[] = useMemo(() => {
     const live = new Map(tagCounts?.map((c) => [c.value, c.count]));
     const inTable = new Set(loaded?.dicts.tag);
     return (ready?.tags ?? []).map((t) => ({
       value: t.name,
-      count: live.get(t.name) ?? (inTable.has(t.name) ? 0 : t.specCount),
+      count: live.get(t.name) ?? (!inTable.has(t.name) ? t.specCount : tagCounts ? 0 : null),
       selected: tagNames.includes(t.name) ? 'include' : null,
     }));
   }, [ready, tagCounts, tagNames, loaded]);
@@ -137,7 +138,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           {loaded
             ? `${formatCount(specView.rows.length)} of ${formatCount(loaded.count)} specs` +
               (view.view === 'packages' ? ` in ${formatCount(packages.length)} packages` : '') +
-              (partial ? ` in ${partial.tag}; loading ${moreTags}…` : '')
+              (partial ? ` in ${partial.tag} · ${moreTags} loading…` : '')
             : ''}
         </p>
       </header>
@@ -166,6 +167,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
                   label={moreTags}
                   onRetry={tables.retry}
                   progress={tables.progress}
+                  compact
                 />
               ) : null}
               <Toolbar

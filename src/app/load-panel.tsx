@@ -7,16 +7,18 @@ export interface LoadPanelProps {
   onRetry: () => void;
   /** Bytes received of the bytes expected, while loading shards and hash-pool chunks. */
   progress?: { loaded: number; total: number } | null;
+  /** A slim bar above rows already shown, rather than a panel in their place. */
+  compact?: boolean;
 }
 
 function megabytes(bytes: number): string {
   return (bytes / 1_000_000).toFixed(bytes < 10_000_000 ? 1 : 0);
 }
 
-export function LoadPanel({ state, label, onRetry, progress }: LoadPanelProps) {
+export function LoadPanel({ state, label, onRetry, progress, compact = false }: LoadPanelProps) {
   if (state.status === 'loading') {
     return (
-      <div className="load-panel" aria-busy="true">
+      <div className={compact ? 'load-panel compact' : 'load-panel'} aria-busy="true">
         <span className="spinner" aria-hidden="true" />
         <span>Loading {label}…</span>
         {progress && progress.total > 0 ? (

@@ -5,8 +5,8 @@ export type FacetMark = 'include' | 'exclude' | null;
 
 export interface FacetOption {
   value: string;
-  /** Rows this value would give if chosen, given every other facet's filters. */
-  count: number;
+  /** Rows this value would give if chosen, given every other facet's filters; null while counting. */
+  count: number | null;
   selected: FacetMark;
 }
 
@@ -78,11 +78,13 @@ export const FacetList = memo(function FacetList(props: FacetListProps) {
                 <input
                   type="checkbox"
                   checked={o.selected === 'include'}
-                  aria-label={`${text}, ${formatCount(o.count)} specs`}
+                  aria-label={
+                    o.count === null ? `${text}, counting` : `${text}, ${formatCount(o.count)} specs`
+                  }
                   onChange={(e) => onChange(o.value, e.target.checked ? 'include' : null)}
                 />
                 <span className="facet-value">{text}</span>
-                <span className="facet-count">{formatCount(o.count)}</span>
+                <span className="facet-count">{o.count === null ? '…' : formatCount(o.count)}</span>
               </label>
               {allowExclude ? (
                 <button

@@ -121,9 +121,11 @@ describe('App on the embedded real data', () => {
     render(<App manifestUrl={data.manifestUrl} fetcher={slowOld} />);
     const status = screen.getByRole('status');
     await waitFor(() =>
-      expect(status).toHaveTextContent('1,001 of 1,001 specs in develop-2025-03-30; loading 1 more tag…'),
+      expect(status).toHaveTextContent('1,001 of 1,001 specs in develop-2025-03-30 · 1 more tag loading…'),
     );
     expect(screen.getByRole('progressbar', { name: 'Loading 1 more tag' })).toBeInTheDocument();
+    // The tag still loading shows its size from the manifest, never a count of 0.
+    expect(screen.getByRole('checkbox', { name: 'v0.23.0, 132 specs' })).toBeChecked();
     const panel = screen.getByRole('complementary', { name: 'Spec details' });
     expect(panel).toHaveTextContent('the other tags are still loading');
     // The rows are there and can be filtered while the other tag loads.

@@ -18,6 +18,23 @@ describe('FacetList', () => {
     expect(region).toHaveTextContent('No match');
   });
 
+  it('shows no number for a value still being counted', () => {
+    render(
+      <FacetList
+        label="Tags"
+        options={[
+          { value: 'develop', count: null, selected: 'include' },
+          { value: 'v1.0', count: 52, selected: null },
+        ]}
+        allowExclude={false}
+        onChange={() => undefined}
+      />,
+    );
+    expect(screen.getByRole('checkbox', { name: 'develop, counting' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'v1.0, 52 specs' })).not.toBeChecked();
+    expect(screen.queryByText('0')).not.toBeInTheDocument();
+  });
+
   it('lists values with counts and reports include and exclude clicks', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
