@@ -53,7 +53,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   }, [resolved, known]);
   const tables = useTagTables(manifestUrl, ready, tagNames, fetcher);
   const { partial } = tables;
-  // While several tags load, the first one in is shown (and filtered) until all are.
+  // While several tags load, the newest is shown (and filtered) until all are in.
   const loaded = tables.state.status === 'ready' ? tables.state.value : (partial?.table ?? null);
   const stillLoading = partial ? tagNames.length - 1 : 0;
   const moreTags = `${formatCount(stillLoading)} more ${stillLoading === 1 ? 'tag' : 'tags'}`;
@@ -177,7 +177,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
                 onColumnVisibilityChange={setColumnVisibility}
                 table={loaded}
                 rows={specView.rows}
-                fileStem={`spack-specs-${tagNames.join('+')}`}
+                fileStem={`spack-specs-${partial ? partial.tag : tagNames.join('+')}`}
               />
               <FilterChips chips={chips} onClearAll={() => setView(clearFilters(view))} />
               {view.view === 'packages' ? (

@@ -1,6 +1,6 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
 import type { Fetcher } from '../../../src/data/load';
 import { SCHEMA_VERSION } from '../../../src/data/schema';
@@ -13,6 +13,10 @@ describe('App on the embedded real data', () => {
   });
   beforeEach(() => {
     window.history.replaceState(null, '', '/');
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 
   it('shows the newest tag with its spec count, then the tag picked, and puts it in the URL', async () => {
@@ -128,6 +132,19 @@ describe('App on the embedded real data', () => {
     expect(screen.getByRole('checkbox', { name: 'v0.23.0, 132 specs' })).toBeChecked();
     const panel = screen.getByRole('complementary', { name: 'Spec details' });
     expect(panel).toHaveTextContent('the other tags are still loading');
+    // An export now holds the loaded tag's rows only, and its file says which tag that is.
+    const downloads: string[] = [];
+    // jsdom has no object URLs; the download's file name is what is checked.
+    class TestURL extends URL {
+      static override createObjectURL = () => 'blob:x';
+      static override revokeObjectURL = () => undefined;
+    }
+    vi.stubGlobal('URL', TestURL);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(downloads).toEqual(['spack-specs-develop-2025-03-30.csv']);
     // The rows are there and can be filtered while the other tag loads.
     await userEvent.type(screen.getByRole('searchbox', { name: 'Spec query' }), 'adiak');
     await waitFor(() => expect(status).toHaveTextContent(/^\d+ of 1,001 specs in develop-2025-03-30/));
