@@ -104,23 +104,13 @@ export function useTagTables(
       // The newest tag (first in the manifest) is shown while the others load: with dozens of tags that
       // is seconds earlier. It loads alone, so the others' downloads and decoding never delay it, and it
       // needs the fewest pool chunks (the pool lists the newest tag's hashes first).
-      const head = entries.reduce<TagEntry | undefined>(
-        (best, e) => (best && manifest.tags.indexOf(best) <= manifest.tags.indexOf(e) ? best : e),
-        undefined,
-      );
+      const head = manifest.tags.find((t) => entries.includes(t));
       if (!head) return mergeTables([]);
-      const first = loadOne(head);
+      const first = await loadOne(head);
       if (entries.length === 1) return first;
-      const rest = first.then(
-        (table) => {
-          if (!signal.aborted) setPartial({ key, table, tag: head.name });
-          return Promise.all(entries.map((e) => (e === head ? first : loadOne(e))));
-        },
-        () => [],
-      );
+      if (!signal.aborted) setPartial({ key, table: first, tag: head.name });
       // Rows stay in the order of the tags asked for, whichever came first.
-      await first;
-      return mergeTables(await rest);
+      return mergeTables(await Promise.all(entries.map((e) => (e === head ? first : loadOne(e)))));
     },
     [fetcher, manifest, manifestUrl, key, pool],
   );

@@ -43,40 +43,54 @@ function poolText(pool: Uint8Array): string {
   return text;
 }
 
-/** Entries whose hash starts with `prefix`. */
-export function entriesWithPrefix(pool: Uint8Array, prefix: string): EntryMask {
-  const mask = new Uint8Array(poolSize(pool));
-  if (prefix === '') return mask;
-  const text = poolText(pool);
-  let i = text.indexOf(prefix);
-  while (i >= 0) {
-    const offset = i % HASH_LENGTH;
-    // Only matches that start a hash count, not ones that straddle two.
-    if (offset === 0) mask[i / HASH_LENGTH] = 1;
-    i = text.indexOf(prefix, i - offset + HASH_LENGTH);
-  }
-  return mask;
-}
-
-/** Entries whose hash contains `needle` (never across two hashes). */
-export function entriesContaining(pool: Uint8Array, needle: string): EntryMask {
+/**
+ * Entries whose hash holds `needle`: at its start, or anywhere in it (never across two hashes), by
+ * native substring search over the pool's text.
+ */
+function entriesHolding(pool: Uint8Array, needle: string, atStart: boolean): EntryMask {
   const mask = new Uint8Array(poolSize(pool));
   if (needle === '') return mask;
   const text = poolText(pool);
   let i = text.indexOf(needle);
   while (i >= 0) {
     const entry = Math.floor(i / HASH_LENGTH);
-    const fits = i + needle.length <= (entry + 1) * HASH_LENGTH;
-    if (fits) mask[entry] = 1;
-    i = text.indexOf(needle, fits ? (entry + 1) * HASH_LENGTH : i + 1);
+    const offset = i - entry * HASH_LENGTH;
+    const hit = atStart ? offset === 0 : offset + needle.length <= HASH_LENGTH;
+    if (hit) mask[entry] = 1;
+    // After a hit, or a prefix found past an entry's start, the rest of that entry has nothing to add.
+    i = text.indexOf(needle, hit || atStart ? (entry + 1) * HASH_LENGTH : i + 1);
   }
   return mask;
+}
+
+/** Entries whose hash starts with `prefix`. */
+export function entriesWithPrefix(pool: Uint8Array, prefix: string): EntryMask {
+  return entriesHolding(pool, prefix, true);
+}
+
+/** Entries whose hash contains `needle` (never across two hashes). */
+export function entriesContaining(pool: Uint8Array, needle: string): EntryMask {
+  return entriesHolding(pool, needle, false);
 }
 
 /** Calls `hit` with every row (ascending) whose pool entry is in `mask`. */
 export function rowsOfEntries(column: HashColumn, mask: EntryMask, hit: (row: number) => void): void {
   const { refs } = column;
   for (let row = 0; row < refs.length; row++) if (mask[refs[row] ?? 0] === 1) hit(row);
+}
+
+const referenced = new WeakMap<HashColumn, EntryMask>();
+
+/** Whether some row's hash starts with `prefix`: one pass over the rows per column, then pool lookups. */
+export function hasRowWithPrefix(column: HashColumn, prefix: string): boolean {
+  let used = referenced.get(column);
+  if (!used) {
+    used = new Uint8Array(poolSize(column.pool));
+    for (const ref of column.refs) used[ref] = 1;
+    referenced.set(column, used);
+  }
+  const wanted = entriesWithPrefix(column.pool, prefix);
+  return wanted.some((hit, entry) => hit === 1 && used[entry] === 1);
 }
 
 /** Rows (ascending) whose hash starts with `prefix`. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rowsWithPrefix } from './hash-column';
+import { hasRowWithPrefix, rowsWithPrefix } from './hash-column';
 import { hashAt, recordAt, type SpecRecord, type SpecTable } from './spec-table';
 
 /** A dependency edge as index ingest stores it in the `dependencies` sparse column. */
@@ -51,7 +51,7 @@ export function specDetail(table: SpecTable, hash: string): SpecDetail | null {
     dependencies:
       record.extra.dependencies === undefined || !deps.success
         ? null
-        : deps.data.map((d) => ({ ...d, loaded: rowsWithHashPrefix(table, d.hash).length > 0 })),
+        : deps.data.map((d) => ({ ...d, loaded: hasRowWithPrefix(table.hashes, d.hash) })),
     // Dependencies that do not have the expected shape are still shown, raw, rather than hidden.
     other: Object.entries(record.extra).filter(
       ([key]) => !SHOWN_APART.has(key) || (key === 'dependencies' && !deps.success),

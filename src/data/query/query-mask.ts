@@ -17,19 +17,31 @@ function setBit(words: Uint32Array, row: number): void {
   words[row >>> 5] = (words[row >>> 5] ?? 0) | (1 << (row & 31));
 }
 
-/** How many rows the posting lists of the mask's values hold (a row holding two is counted twice). */
-function postingsSize(postings: FacetPostings, mask: Uint8Array): number {
+/**
+ * Calls `each` with the posting-list bounds `[from, to)` of every value whose dictionary code is in the
+ * mask, once per value: codes of one string share a value id (a hand-built dictionary may repeat one).
+ */
+function forEachPosting(
+  postings: FacetPostings,
+  mask: Uint8Array,
+  each: (from: number, to: number) => void,
+): void {
   const { idOfCode, values } = postings.values;
   const { offsets } = postings;
   const done = new Uint8Array(values.length);
-  let size = 0;
   for (let code = 0; code < mask.length; code++) {
     if (mask[code] !== 1) continue;
     const id = idOfCode[code] ?? 0;
     if (done[id] === 1) continue;
     done[id] = 1;
-    size += (offsets[id + 1] ?? 0) - (offsets[id] ?? 0);
+    each(offsets[id] ?? 0, offsets[id + 1] ?? 0);
   }
+}
+
+/** How many rows the posting lists of the mask's values hold (a row holding two is counted twice). */
+function postingsSize(postings: FacetPostings, mask: Uint8Array): number {
+  let size = 0;
+  forEachPosting(postings, mask, (from, to) => (size += to - from));
   return size;
 }
 
@@ -56,19 +68,11 @@ const CHECK_ROWS_BELOW = 1 / 64;
 
 /** OR into `bits` the rows holding any value whose dictionary code is in the mask. */
 function orCodes(bits: Bitset, postings: FacetPostings, mask: Uint8Array): void {
-  const { idOfCode, values } = postings.values;
-  const { offsets, rows } = postings;
-  const done = new Uint8Array(values.length);
+  const { rows } = postings;
   const words = bits.words;
-  for (let code = 0; code < mask.length; code++) {
-    if (mask[code] !== 1) continue;
-    // Codes of one string share a value id (and a posting list); a hand-built dictionary may repeat one.
-    const id = idOfCode[code] ?? 0;
-    if (done[id] === 1) continue;
-    done[id] = 1;
-    const end = offsets[id + 1] ?? 0;
-    for (let k = offsets[id] ?? 0; k < end; k++) setBit(words, rows[k] ?? 0);
-  }
+  forEachPosting(postings, mask, (from, to) => {
+    for (let k = from; k < to; k++) setBit(words, rows[k] ?? 0);
+  });
 }
 
 function codesBits(index: FacetIndex, { column, mask }: CodeMask): Bitset {
@@ -130,10 +134,8 @@ export function queryMask(query: SpecQuery, table: SpecTable, index: FacetIndex)
   const out = termBits(table, index, narrowest.term);
   if (others.length > 0 && narrowest.bound <= table.count * CHECK_ROWS_BELOW) {
     const checks = others.map(({ term }) => termCheck(table, term));
-    const words = out.words;
     out.forEach((row) => {
-      if (!checks.every((check) => check(row)))
-        words[row >>> 5] = (words[row >>> 5] ?? 0) & ~(1 << (row & 31));
+      if (!checks.every((check) => check(row))) out.unset(row);
     });
     return out;
   }

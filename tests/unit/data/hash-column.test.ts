@@ -5,6 +5,7 @@ import {
   entriesContaining,
   entriesWithPrefix,
   hashOf,
+  hasRowWithPrefix,
   rowsWithPrefix,
   type HashColumn,
 } from '../../../src/data/hash-column';
@@ -52,6 +53,14 @@ describe('hash column', () => {
     expect(rowsWithPrefix(col, 'cccc')).toEqual([0, 4]);
     expect(rowsWithPrefix(col, 'a')).toEqual([1, 2]);
     expect(rowsWithPrefix(col, '')).toEqual([]);
+  });
+
+  it('says whether a row holds a prefix, not just the pool (a dataset pool holds other tags too)', () => {
+    const onlyB = column([A, B, C], [1, 1]);
+    expect(hasRowWithPrefix(onlyB, 'bcd')).toBe(true);
+    expect(hasRowWithPrefix(onlyB, 'aaa')).toBe(false);
+    expect(hasRowWithPrefix(onlyB, C)).toBe(false);
+    expect(hasRowWithPrefix(onlyB, '')).toBe(false);
   });
 
   it('keeps the refs of columns on prefixes of one pool, and takes the longest pool', () => {
