@@ -59,7 +59,8 @@ async function settle(page: Page, read: string): Promise<void> {
   let last = '';
   let stable = 0;
   const start = Date.now();
-  // The app writes the query to the URL 250 ms after the last key: wait until the screen holds still.
+  // The app writes the query to the URL 400 ms after the last key (use-query-draft.ts) and counts facets
+  // after the rows are painted: wait past that, until the status line has held still for 400 ms.
   while (stable < 4 || Date.now() - start < 400) {
     await page.waitForTimeout(100);
     const now = String(await page.evaluate(read));
