@@ -30,7 +30,14 @@ export async function makeWorkDir(
   requested: string | null,
 ): Promise<{ dir: string; why: string }> {
   if (requested !== null) {
-    return { dir: await mkdtemp(path.join(requested, 'spack-bench-')), why: '--work-dir' };
+    try {
+      return { dir: await mkdtemp(path.join(requested, 'spack-bench-')), why: '--work-dir' };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`--work-dir ${requested}: cannot make a temp folder there (${reason})`, {
+        cause: error,
+      });
+    }
   }
   const need = largestSize * BYTES_PER_SPEC + SPARE;
   const room = await shmRoom();
