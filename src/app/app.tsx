@@ -132,7 +132,9 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     <div className="app">
       <header className="app-header">
         <h1>Spack build cache explorer</h1>
-        {ready && tagNames[0] ? <TagPicker tags={ready.tags} value={tagNames[0]} onChange={pickTag} /> : null}
+        {ready && tagNames.length > 0 ? (
+          <TagPicker tags={ready.tags} selected={tagNames} onChange={pickTag} />
+        ) : null}
         <QueryBox text={query.draft} error={query.error} onChange={query.setDraft} />
         <p className="status" role="status" aria-live="polite">
           {loaded

@@ -153,4 +153,16 @@ describe('App on the embedded real data', () => {
     expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
     expect(panel).toHaveTextContent('No loaded spec has this hash');
   });
+
+  it('says how many tags the picker stands for when several are shown, and picks one alone', async () => {
+    window.history.replaceState(null, '', '/?tag=v0.23.0&tag=develop-2025-03-30');
+    render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
+    expect(await screen.findByText('1,133 of 1,133 specs')).toBeInTheDocument();
+    const picker = screen.getByRole('combobox', { name: 'Tag' });
+    expect(picker).toHaveDisplayValue('2 tags (see Tags loaded)');
+    await userEvent.selectOptions(picker, 'v0.23.0');
+    expect(await screen.findByText('132 of 132 specs')).toBeInTheDocument();
+    expect(picker).toHaveDisplayValue(/^v0\.23\.0 /);
+    expect(new URLSearchParams(window.location.search).getAll('tag')).toEqual(['v0.23.0']);
+  });
 });
