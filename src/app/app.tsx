@@ -103,7 +103,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     const inTable = new Set(loaded?.dicts.tag);
     return (ready?.tags ?? []).map((t) => ({
       value: t.name,
-      count: live.get(t.name) ?? (!inTable.has(t.name) ? t.specCount : tagCounts ? 0 : null),
+      count: live.get(t.name) ?? (inTable.has(t.name) ? (tagCounts ? 0 : null) : t.specCount),
       selected: tagNames.includes(t.name) ? 'include' : null,
     }));
   }, [ready, tagCounts, tagNames, loaded]);
@@ -163,6 +163,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
             />
           ) : loaded ? (
             <>
+              {/* Loading here means a partial table is shown; the status check narrows the state's type. */}
               {tables.state.status === 'loading' ? (
                 <LoadPanel
                   state={tables.state}
@@ -202,7 +203,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           <SpecDetail
             hash={view.hash}
             detail={detail}
-            loading={stillLoading > 0}
+            loading={partial !== null}
             onSelect={(hash) => setView({ ...view, hash })}
             onClose={() => setView({ ...view, hash: null })}
           />

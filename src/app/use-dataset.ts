@@ -56,7 +56,7 @@ export interface LoadProgress {
 }
 
 /** While several tags load: the newest of them, already in (for the load whose tags are `key`). */
-export interface PartialTables {
+interface PartialTables {
   key: string;
   table: SpecTable;
   /** The tag `table` holds. */
@@ -110,7 +110,11 @@ export function useTagTables(
       if (entries.length === 1) return first;
       if (!signal.aborted) setPartial({ key, table: first, tag: head.name });
       // Rows stay in the order of the tags asked for, whichever came first.
-      return mergeTables(await Promise.all(entries.map((e) => (e === head ? first : loadOne(e)))));
+      const all = mergeTables(await Promise.all(entries.map((e) => (e === head ? first : loadOne(e)))));
+      // The newest tag's own table (and the facet index built for it) is not needed once all are in. This
+      // update is rendered together with the result's, so the screen never goes without a table.
+      if (!signal.aborted) setPartial(null);
+      return all;
     },
     [fetcher, manifest, manifestUrl, key, pool],
   );

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import { FacetIndexBuilder, type FacetIndex } from '../data/engine/facets';
 import type { SpecTable } from '../data/spec-table';
 
-// Tables never change once loaded, so an index built for one (by either path below) serves it for good,
+// Tables never change once loaded, so an index built for one (at once or over tasks) serves it for good,
 // and a build spread over tasks and interrupted (the tags changed) goes on where it stopped.
 const builders = new WeakMap<SpecTable, FacetIndexBuilder>();
-const built = new WeakMap<SpecTable, FacetIndex>();
 
 function builderOf(table: SpecTable): FacetIndexBuilder {
   let builder = builders.get(table);
@@ -14,15 +13,6 @@ function builderOf(table: SpecTable): FacetIndexBuilder {
     builders.set(table, builder);
   }
   return builder;
-}
-
-function facetIndexOf(table: SpecTable): FacetIndex {
-  let index = built.get(table);
-  if (!index) {
-    index = builderOf(table).finish();
-    built.set(table, index);
-  }
-  return index;
 }
 
 /**
@@ -39,7 +29,7 @@ export function useFacetIndex(table: SpecTable | null, needed: boolean): FacetIn
     const builder = builderOf(table);
     let timer = 0;
     const step = () => {
-      if (built.has(table) || builder.step()) setReady({ table, index: facetIndexOf(table) });
+      if (builder.step()) setReady({ table, index: builder.finish() });
       else timer = window.setTimeout(step, 0);
     };
     // After the next frame, and then in tasks of their own, so that frame paints the rows first.
@@ -53,5 +43,6 @@ export function useFacetIndex(table: SpecTable | null, needed: boolean): FacetIn
   }, [table]);
   if (!table) return null;
   if (ready?.table === table) return ready.index;
-  return needed || built.has(table) ? facetIndexOf(table) : null;
+  const builder = builderOf(table);
+  return needed || builder.done ? builder.finish() : null;
 }

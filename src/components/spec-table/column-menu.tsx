@@ -1,12 +1,10 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { COLUMN_LABELS, type ColumnId } from './columns';
+import { COLUMN_IDS, COLUMN_LABELS } from './columns';
 
 export interface ColumnMenuProps {
   visibility: ColumnVisibilityState;
   onChange: (visibility: ColumnVisibilityState) => void;
 }
-
-const IDS = Object.keys(COLUMN_LABELS).filter((id): id is ColumnId => id in COLUMN_LABELS);
 
 /** Column visibility toggles; the app remembers the choice locally. */
 export function ColumnMenu({ visibility, onChange }: ColumnMenuProps) {
@@ -15,7 +13,7 @@ export function ColumnMenu({ visibility, onChange }: ColumnMenuProps) {
       <summary>Columns</summary>
       <fieldset>
         <legend>Show columns</legend>
-        {IDS.map((id) => (
+        {COLUMN_IDS.map((id) => (
           <label key={id}>
             <input
               type="checkbox"

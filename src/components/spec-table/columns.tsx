@@ -4,10 +4,9 @@ import { formatCompiler, formatSize, formatVersions, shortHash } from '../../dat
 import type { SpecRecord } from '../../data/spec-table';
 import { CopyButton } from '../ui/copy-button';
 
-/** What one visible row of the table shows: a materialised record plus its row index in the SpecTable. */
+/** What one visible row of the table shows: a materialised record (`recordAt`). */
 export interface SpecRow extends SpecRecord {
   tag: string;
-  row: number;
 }
 
 export const specTableFeatures = tableFeatures({ columnVisibilityFeature });
@@ -86,31 +85,10 @@ export const CELLS: Record<ColumnId, (row: SpecRow) => ReactNode> = {
   tag: (r) => r.tag,
 };
 
+export const COLUMN_IDS = Object.keys(COLUMN_LABELS).filter((id): id is ColumnId => id in COLUMN_LABELS);
+
 // Module-level column definitions, as in TanStack Table's examples: stable identity, no re-creation per
 // render. They give the columns, their headers and visibility; cells render through CELLS.
-export const specColumns = helper.columns([
-  helper.accessor('hash', { header: COLUMN_LABELS.hash, cell: (info) => CELLS.hash(info.row.original) }),
-  helper.accessor('package', { header: COLUMN_LABELS.package }),
-  helper.accessor('versions', {
-    id: 'version',
-    header: COLUMN_LABELS.version,
-    cell: (info) => CELLS.version(info.row.original),
-  }),
-  helper.accessor('compiler', {
-    header: COLUMN_LABELS.compiler,
-    cell: (info) => CELLS.compiler(info.row.original),
-  }),
-  helper.accessor('os', { header: COLUMN_LABELS.os }),
-  helper.accessor('target', { header: COLUMN_LABELS.target }),
-  helper.accessor('platform', { header: COLUMN_LABELS.platform }),
-  helper.accessor('variants', {
-    header: COLUMN_LABELS.variants,
-    cell: (info) => CELLS.variants(info.row.original),
-  }),
-  helper.accessor('stacks', {
-    header: COLUMN_LABELS.stacks,
-    cell: (info) => CELLS.stacks(info.row.original),
-  }),
-  helper.accessor('size', { header: COLUMN_LABELS.size, cell: (info) => CELLS.size(info.row.original) }),
-  helper.accessor('tag', { header: COLUMN_LABELS.tag }),
-]);
+export const specColumns = helper.columns(
+  COLUMN_IDS.map((id) => helper.display({ id, header: COLUMN_LABELS[id] })),
+);

@@ -73,7 +73,7 @@ export function SpecTable(props: SpecTableProps) {
     const out: SpecRow[] = [];
     for (let i = first; i <= last; i++) {
       const row = rows[i];
-      if (row !== undefined) out.push({ ...recordAt(data, row), row });
+      if (row !== undefined) out.push(recordAt(data, row));
     }
     if (out.length > 0) {
       lastWindow.set(data, out);
@@ -105,18 +105,19 @@ export function SpecTable(props: SpecTableProps) {
   // later filter changes leave the scroll alone. A row clicked in place is already visible, and 'auto'
   // alignment then does nothing.
   const scrolledTo = useRef<string | null>(null);
+  // The pool entries the selected hash names, once per hash rather than on every new result.
+  const wanted = useMemo(
+    () => (selectedHash === null ? null : entriesWithPrefix(data.hashes.pool, selectedHash)),
+    [data, selectedHash],
+  );
   useEffect(() => {
-    if (selectedHash === null || selectedHash === scrolledTo.current) return;
-    const wanted = entriesWithPrefix(data.hashes.pool, selectedHash);
+    if (wanted === null || selectedHash === scrolledTo.current) return;
     const { refs } = data.hashes;
-    for (let i = 0; i < rows.length; i++) {
-      if (wanted[refs[rows[i] ?? 0] ?? 0] === 1) {
-        scrolledTo.current = selectedHash;
-        scrollToIndex(i);
-        return;
-      }
-    }
-  }, [selectedHash, rows, data, scrollToIndex]);
+    const index = rows.findIndex((row) => wanted[refs[row] ?? 0] === 1);
+    if (index < 0) return;
+    scrolledTo.current = selectedHash;
+    scrollToIndex(index);
+  }, [wanted, selectedHash, rows, data, scrollToIndex]);
 
   const move = (to: number) => {
     const index = Math.max(0, Math.min(rows.length - 1, to));

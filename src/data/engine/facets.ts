@@ -161,25 +161,29 @@ function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
  */
 export class FacetIndexBuilder {
   private readonly built: Partial<Record<FacetKey, FacetPostings>> = {};
-  private next = 0;
+  private index: FacetIndex | null = null;
 
   constructor(private readonly table: SpecTable) {}
 
-  /** Builds the next facet's postings; true once every facet is built. */
-  step(): boolean {
-    const facet = FACETS[this.next];
-    if (facet !== undefined) {
-      this.built[facet] = buildPostings(this.table, facet);
-      this.next++;
-    }
-    return this.next >= FACETS.length;
+  /** Every facet is built: `finish` returns at once. */
+  get done(): boolean {
+    return FACETS.every((facet) => this.built[facet] !== undefined);
   }
 
+  /** Builds the next facet not yet built; true once every facet is. */
+  step(): boolean {
+    const facet = FACETS.find((f) => this.built[f] === undefined);
+    if (facet !== undefined) this.built[facet] = buildPostings(this.table, facet);
+    return this.done;
+  }
+
+  /** The index, with whatever is left built at once; the same object on every call. */
   finish(): FacetIndex {
-    return {
+    this.index ??= {
       count: this.table.count,
       facets: mapFacets((facet) => (this.built[facet] ??= buildPostings(this.table, facet))),
     };
+    return this.index;
   }
 }
 

@@ -234,7 +234,13 @@ describe('FacetIndexBuilder', () => {
         const whole = buildFacetIndex(table);
         const builder = new FacetIndexBuilder(table);
         for (let i = 1; i <= steps; i++) expect(builder.step()).toBe(i >= FACETS.length);
-        expect(builder.finish()).toEqual(whole);
+        expect(builder.done).toBe(steps >= FACETS.length);
+        const index = builder.finish();
+        expect(index).toEqual(whole);
+        expect(builder.done).toBe(true);
+        // Once finished, it is the same index, however it is asked for again.
+        expect(builder.step()).toBe(true);
+        expect(builder.finish()).toBe(index);
       }),
       { numRuns: 50 },
     );
