@@ -27,7 +27,7 @@ export function verdict(row: Row): string {
   return `MISSED (${format(Math.abs(v - target.limit))} ${row.unit} off, ${gap.toFixed(1)}×)`;
 }
 
-const sizeName = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+export const sizeName = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
 
 export function renderTable(
   rows: readonly Row[],

@@ -3,6 +3,7 @@
  * the real builder, the engine in Node and the app in headless Chromium, against the targets. Prints
  * one table and writes bench/results.json. Not a test: nothing here asserts, it measures.
  */
+import { rmSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,8 +12,8 @@ import { buildProfile } from '../scripts/synthetic/profile';
 import { DEFAULT_SAMPLES, readSamples } from '../scripts/synthetic/read-samples';
 import { buildApp } from './app-build';
 import { PROJECT_ROOT } from './dataset';
-import { measureSize, type SizeResult } from './measure-size';
-import { renderTable, verdict, type Row } from './report';
+import { measureSize, SINGLE_RUN_FROM, type SizeResult } from './measure-size';
+import { renderTable, sizeName, verdict, type Row } from './report';
 import { machine, median, percentile } from './stats';
 import { makeWorkDir } from './work-dir';
 
@@ -248,6 +249,11 @@ async function main(): Promise<void> {
   const work = await makeWorkDir(Math.max(...o.sizes), o.workDir);
   const workDir = work.dir;
   log(`work folder ${workDir} (${work.why})`);
+  // Interrupted, the bench still removes its folder: in /dev/shm it would hold memory until a reboot.
+  process.once('SIGINT', () => {
+    if (!o.keep) rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
   try {
     const profile = buildProfile(await readSamples(path.join(PROJECT_ROOT, DEFAULT_SAMPLES)));
     let appDir: string | null = null;
@@ -273,7 +279,7 @@ async function main(): Promise<void> {
     }
     const table = rows(results);
     const notes = [
-      `Runs: ${o.runs} per figure (builder and DataTables page load: 1 at 1M specs), ${o.tags} weekly tags, seed ${o.seed}; ` +
+      `Runs: ${o.runs} per figure (builder and DataTables page load: 1 from ${sizeName(SINGLE_RUN_FROM)} specs), ${o.tags} weekly tags, seed ${o.seed}; ` +
         `latencies pooled over ${results[0]?.engine[0]?.samples.filter.length ?? 0} query samples per run; total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
       'Targets apply at 1M specs; see bench/README.md for what each figure means.',
     ];

@@ -2,7 +2,7 @@ import { access, constants, mkdtemp, statfs } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where the bench writes pages, data and rows at most per spec of the largest size, with room to spare. */
+/** At most what the bench writes (pages, built data, DataTables rows) per spec of its largest size. */
 const BYTES_PER_SPEC = 2048;
 const SPARE = 256 * 2 ** 20;
 /** Memory left for Chromium and the Node processes when the work folder lives in RAM. */
@@ -47,7 +47,7 @@ export async function makeWorkDir(
   const gb = (n: number) => (n / 2 ** 30).toFixed(1);
   const why =
     room === 0
-      ? `${SHM} is not writable here`
+      ? `${SHM} is missing, full or not writable here`
       : `${SHM} has ${gb(room)} GB, ${gb(os.freemem())} GB of memory free, ${gb(need)} GB wanted`;
   return { dir: await mkdtemp(path.join(os.tmpdir(), 'spack-bench-')), why };
 }
