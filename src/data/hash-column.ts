@@ -14,13 +14,13 @@ export interface HashColumn {
 }
 
 /** Pool entries as a bit per entry (1 = in), for mapping to rows. */
-export type EntryMask = Uint8Array;
+type EntryMask = Uint8Array;
 
-export function poolSize(pool: Uint8Array): number {
+function poolSize(pool: Uint8Array): number {
   return Math.floor(pool.byteLength / HASH_LENGTH);
 }
 
-export function poolEntry(pool: Uint8Array, entry: number): string {
+function poolEntry(pool: Uint8Array, entry: number): string {
   const at = entry * HASH_LENGTH;
   // A slice of the pool's text, decoded once: building each hash from its bytes took ~2 µs, seconds
   // for an export of a million rows.
@@ -44,22 +44,34 @@ function poolText(pool: Uint8Array): string {
 }
 
 /**
- * Entries whose hash holds `needle`: at its start, or anywhere in it (never across two hashes), by
- * native substring search over the pool's text.
+ * Visits the entries whose hash holds `needle`, at its start or anywhere in it (never across two
+ * hashes), by native substring search over the pool's text; stops early when `visit` returns true.
  */
-function entriesHolding(pool: Uint8Array, needle: string, atStart: boolean): EntryMask {
-  const mask = new Uint8Array(poolSize(pool));
-  if (needle === '') return mask;
+function visitEntriesHolding(
+  pool: Uint8Array,
+  needle: string,
+  atStart: boolean,
+  visit: (entry: number) => boolean,
+): void {
+  if (needle === '') return;
   const text = poolText(pool);
   let i = text.indexOf(needle);
   while (i >= 0) {
     const entry = Math.floor(i / HASH_LENGTH);
     const offset = i - entry * HASH_LENGTH;
     const hit = atStart ? offset === 0 : offset + needle.length <= HASH_LENGTH;
-    if (hit) mask[entry] = 1;
+    if (hit && visit(entry)) return;
     // After a hit, or a prefix found past an entry's start, the rest of that entry has nothing to add.
     i = text.indexOf(needle, hit || atStart ? (entry + 1) * HASH_LENGTH : i + 1);
   }
+}
+
+function entriesHolding(pool: Uint8Array, needle: string, atStart: boolean): EntryMask {
+  const mask = new Uint8Array(poolSize(pool));
+  visitEntriesHolding(pool, needle, atStart, (entry) => {
+    mask[entry] = 1;
+    return false;
+  });
   return mask;
 }
 
@@ -89,8 +101,10 @@ export function hasRowWithPrefix(column: HashColumn, prefix: string): boolean {
     for (const ref of column.refs) used[ref] = 1;
     referenced.set(column, used);
   }
-  const wanted = entriesWithPrefix(column.pool, prefix);
-  return wanted.some((hit, entry) => hit === 1 && used[entry] === 1);
+  // Stops at the first entry a row uses: the detail panel asks this once per dependency.
+  let found = false;
+  visitEntriesHolding(column.pool, prefix, true, (entry) => (found = used[entry] === 1));
+  return found;
 }
 
 /** Rows (ascending) whose hash starts with `prefix`. */

@@ -1,8 +1,14 @@
-import { hashAt, type SpecTable } from '../../src/data/spec-table';
+import { hashOf, type HashColumn } from '../../src/data/hash-column';
+import type { SpecTable } from '../../src/data/spec-table';
+
+/** Every row's hash of a hash column, in row order. */
+export function columnHashes(column: HashColumn): string[] {
+  return Array.from(column.refs, (_, row) => hashOf(column, row));
+}
 
 /** Every row's hash, in row order. */
 export function rowHashes(table: SpecTable): string[] {
-  return Array.from({ length: table.count }, (_, row) => hashAt(table, row));
+  return columnHashes(table.hashes);
 }
 
 /** Every row's hash, in row order, concatenated: compact to compare with an expected string. */

@@ -1,14 +1,15 @@
+import type { ScalarColumn } from './query-terms';
+import { facetValues } from '../engine/facets';
+
 /**
  * Lookups over one table dictionary, built once per dictionary (a table's dictionaries never change).
  * A keystroke compiles its query against every dictionary, and at a million specs the package one
- * holds ~100,000 names: a map answers an exact name, and one native substring scan of all names
- * (lowercased, joined) answers a free-text word, where calling a test per name took milliseconds.
+ * holds ~100,000 names: the facet values' map answers an exact name, and one native substring scan of
+ * all names (lowercased, joined) answers a free-text word, where calling a test per name took
+ * milliseconds.
  */
 
 interface DictIndex {
-  /** The first code of each value; `sameAs[code]` is the next code of the same value, or -1. */
-  firstCode: Map<string, number>;
-  sameAs: Int32Array;
   /** The values lowercased, joined by NUL (no query word holds one, see `containsMask`). */
   lower: string;
   /** Where value i starts in `lower`; `starts[n]` is one past the end. */
@@ -21,14 +22,6 @@ const indexes = new WeakMap<readonly string[], DictIndex>();
 function dictIndex(dict: readonly string[]): DictIndex {
   let index = indexes.get(dict);
   if (index) return index;
-  // A table's dictionaries hold each value once; a hand-built one may repeat one, so repeats chain.
-  const firstCode = new Map<string, number>();
-  const sameAs = new Int32Array(dict.length).fill(-1);
-  for (let code = dict.length - 1; code >= 0; code--) {
-    const value = dict[code] ?? '';
-    sameAs[code] = firstCode.get(value) ?? -1;
-    firstCode.set(value, code);
-  }
   // Lowercased one by one: lowercasing can change a value's length, so offsets come from the results.
   const lowered = dict.map((value) => value.toLowerCase());
   const starts = new Uint32Array(dict.length + 1);
@@ -38,20 +31,22 @@ function dictIndex(dict: readonly string[]): DictIndex {
     at += value.length + 1;
   });
   starts[dict.length] = at;
-  index = { firstCode, sameAs, lower: lowered.join(SEPARATOR), starts };
+  index = { lower: lowered.join(SEPARATOR), starts };
   indexes.set(dict, index);
   return index;
 }
 
-export function hasValue(dict: readonly string[], value: string): boolean {
-  return dictIndex(dict).firstCode.has(value);
+export function hasValue(dict: readonly string[], column: ScalarColumn, value: string): boolean {
+  return facetValues(dict, column).idOfValue.has(value);
 }
 
-/** Per code: 1 where the value is exactly `value`. */
-export function equalMask(dict: readonly string[], value: string): Uint8Array {
+/** Per code: 1 where the value is exactly `value` (a hand-built dictionary may hold it more than once). */
+export function equalMask(dict: readonly string[], column: ScalarColumn, value: string): Uint8Array {
   const mask = new Uint8Array(dict.length);
-  const { firstCode, sameAs } = dictIndex(dict);
-  for (let code = firstCode.get(value) ?? -1; code >= 0; code = sameAs[code] ?? -1) mask[code] = 1;
+  const { idOfValue, idOfCode } = facetValues(dict, column);
+  const id = idOfValue.get(value);
+  if (id === undefined) return mask;
+  idOfCode.forEach((of, code) => (mask[code] = of === id ? 1 : 0));
   return mask;
 }
 

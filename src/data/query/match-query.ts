@@ -4,11 +4,12 @@ import { columnData, compileTerms, type CodeMask, type QueryTerm } from './query
 
 /**
  * The per-row evaluator of compiled query terms: one predicate over row indices. It needs no index, so
- * it serves one-off checks, and it is the plain reference that the posting-list evaluator
- * (query-mask.ts) is tested against.
+ * it serves one-off checks, and the posting-list evaluator (query-mask.ts) calls `termCheck` on the few
+ * rows of a narrow term. Both are tested against a separate brute-force reference (match-query.test.ts),
+ * on small tables (bitsets only) and on padded ones (the row checks).
  */
 
-export type RowCheck = (row: number) => boolean;
+type RowCheck = (row: number) => boolean;
 
 const NEVER: RowCheck = () => false;
 
@@ -41,9 +42,10 @@ export function termCheck(table: SpecTable, term: QueryTerm): RowCheck {
     case 'text': {
       const checks = term.masks.map((mask) => codesCheck(table, mask));
       const { hashNeedle } = term;
+      // The dictionary checks first: they read a code, where a hash test slices the row's hash.
       return (row) =>
-        (hashNeedle !== null && hashAt(table, row).includes(hashNeedle)) ||
-        checks.some((check) => check(row));
+        checks.some((check) => check(row)) ||
+        (hashNeedle !== null && hashAt(table, row).includes(hashNeedle));
     }
   }
 }

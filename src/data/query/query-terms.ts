@@ -55,6 +55,11 @@ export function globMatcher(pattern: string): (value: string) => boolean {
   return (value) => re.test(value);
 }
 
+/** Per code: 1 where the value matches the glob; a name without `*` is looked up, not tested per value. */
+function globMask(dict: readonly string[], column: ScalarColumn, pattern: string): Uint8Array {
+  return pattern.includes('*') ? dictMask(dict, globMatcher(pattern)) : equalMask(dict, column, pattern);
+}
+
 export function dictMask(dict: readonly string[], test: (value: string) => boolean): Uint8Array {
   const mask = new Uint8Array(dict.length);
   for (let code = 0; code < dict.length; code++) mask[code] = test(dict[code] ?? '') ? 1 : 0;
@@ -97,11 +102,6 @@ export function parseVariantToken(token: string): VariantToken {
   return { kind: 'values', name, values: raw.split(',') };
 }
 
-/**
- * Variant terms as token masks. `+x` needs a `+x` token; `~x` needs a `~x` token and no `+x` token
- * (`~x` beside `+x` is contradictory data, and the `+x` wins); `k=a,b` needs a `k=` token holding a
- * value matching each of `a` and `b`, possibly on different tokens.
- */
 const parsedTokens = new WeakMap<readonly string[], VariantToken[]>();
 
 /** The variant dictionary's tokens, parsed once per dictionary rather than on every keystroke. */
@@ -114,6 +114,11 @@ function variantTokens(dict: readonly string[]): VariantToken[] {
   return tokens;
 }
 
+/**
+ * Variant terms as token masks. `+x` needs a `+x` token; `~x` needs a `~x` token and no `+x` token
+ * (`~x` beside `+x` is contradictory data, and the `+x` wins); `k=a,b` needs a `k=` token holding a
+ * value matching each of `a` and `b`, possibly on different tokens.
+ */
 function variantTerm(dict: readonly string[], terms: readonly VariantTerm[]): QueryTerm | null {
   const tokens = variantTokens(dict);
   const tokenMask = (test: (t: VariantToken) => boolean) => {
@@ -174,7 +179,7 @@ function textTerm(table: SpecTable, word: string): QueryTerm | null {
 export function resolveBareWord(query: SpecQuery, table: SpecTable): SpecQuery {
   const name = query.package;
   if (name === null || name.includes('*') || query.versions.length > 0) return query;
-  if (hasValue(table.dicts.package, name)) return query;
+  if (hasValue(table.dicts.package, 'package', name)) return query;
   return { ...query, package: null, text: [name, ...query.text] };
 }
 
@@ -196,12 +201,7 @@ export function compileTerms(input: SpecQuery, table: SpecTable): QueryTerm[] | 
     ['target', query.target],
   ];
   for (const [column, pattern] of scalars) {
-    if (pattern === null) continue;
-    // A name without `*` is looked up, not tested against every value.
-    const found = pattern.includes('*')
-      ? push(column, dictMask(dicts[column], globMatcher(pattern)))
-      : push(column, equalMask(dicts[column], pattern));
-    if (!found) return null;
+    if (pattern !== null && !push(column, globMask(dicts[column], column, pattern))) return null;
   }
   if (query.compilers.length > 0 && !codes('compiler', compilerMatcher(query.compilers))) return null;
   if (

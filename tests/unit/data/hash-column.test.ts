@@ -4,12 +4,12 @@ import {
   concatHashColumns,
   entriesContaining,
   entriesWithPrefix,
-  hashOf,
   hasRowWithPrefix,
   rowsWithPrefix,
   type HashColumn,
 } from '../../../src/data/hash-column';
 import { hashPoolOf } from '../../../src/data/hash-pool';
+import { columnHashes } from '../../helpers/tables';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 const A = 'a'.repeat(30) + 'bc';
@@ -20,14 +20,13 @@ function column(pool: readonly string[], refs: readonly number[]): HashColumn {
   return { pool: hashPoolOf(pool).bytes, refs: Uint32Array.from(refs) };
 }
 
-const rowsOf = (c: HashColumn) => Array.from(c.refs, (_, row) => hashOf(c, row));
 const entries = (mask: Uint8Array) => [...mask.keys()].filter((i) => mask[i] === 1);
 
 describe('hash column', () => {
   const col = column([A, B, C], [2, 0, 0, 1, 2]);
 
   it('gives each row the hash of its pool entry', () => {
-    expect(rowsOf(col)).toEqual([C, A, A, B, C]);
+    expect(columnHashes(col)).toEqual([C, A, A, B, C]);
   });
 
   it.each<[string, string, number[]]>([
@@ -61,6 +60,10 @@ describe('hash column', () => {
     expect(hasRowWithPrefix(onlyB, 'aaa')).toBe(false);
     expect(hasRowWithPrefix(onlyB, C)).toBe(false);
     expect(hasRowWithPrefix(onlyB, '')).toBe(false);
+    // Two entries share the prefix and only the second is used: the search goes past the first.
+    const A2 = 'a'.repeat(30) + 'cd';
+    expect(hasRowWithPrefix(column([A, A2, B], [1]), 'aaaa')).toBe(true);
+    expect(hasRowWithPrefix(column([A, A2, B], [0, 2]), A2)).toBe(false);
   });
 
   it('keeps the refs of columns on prefixes of one pool, and takes the longest pool', () => {
@@ -77,7 +80,7 @@ describe('hash column', () => {
 
   it('merges equal hashes of unrelated pools into one entry', () => {
     const merged = concatHashColumns([column([A, B], [1, 0]), column([C, A], [1, 0, 1])]);
-    expect(rowsOf(merged)).toEqual([B, A, A, C, A]);
+    expect(columnHashes(merged)).toEqual([B, A, A, C, A]);
     expect(merged.pool.byteLength).toBe(3 * 32);
   });
 
@@ -88,7 +91,7 @@ describe('hash column', () => {
       .chain((pool) => fc.array(fc.nat(pool.length - 1), { maxLength: 8 }).map((refs) => column(pool, refs)));
     fc.assert(
       fc.property(fc.array(columnArb, { maxLength: 4 }), (parts) => {
-        expect(rowsOf(concatHashColumns(parts))).toEqual(parts.flatMap(rowsOf));
+        expect(columnHashes(concatHashColumns(parts))).toEqual(parts.flatMap(columnHashes));
       }),
     );
   });

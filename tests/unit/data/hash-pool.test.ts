@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeShard } from '../../../src/data/encode';
-import { hashOf, type HashColumn } from '../../../src/data/hash-column';
 import {
   decodeHashRefs,
   HashPoolBuilder,
@@ -9,12 +8,12 @@ import {
   poolPrefix,
   refsPrefix,
 } from '../../../src/data/hash-pool';
+import { columnHashes } from '../../helpers/tables';
 import { decodeInts, encodeInts } from '../../../src/data/int-codec';
 import { parseShard } from '../../../src/data/parse';
 import { decodeShard, recordAt, type SpecRecord } from '../../../src/data/spec-table';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
-const allHashes = (column: HashColumn) => Array.from(column.refs, (_, row) => hashOf(column, row));
 const hashArb = fc.string({ unit: fc.constantFrom(...BASE32), minLength: 32, maxLength: 32 });
 
 // A few shared hashes make tags overlap, as weekly snapshots do; random ones add new pool entries.
@@ -117,12 +116,12 @@ describe('the dataset-wide hash pool', () => {
           ),
         ([hashes, refs]) => {
           const deltas = refs.map((ref, i) => (i === 0 ? ref : ref - (refs[i - 1] ?? 0)));
-          expect(allHashes(decodeHashRefs('s', deltas, refs.length, hashPoolOf(hashes)))).toEqual(
+          expect(columnHashes(decodeHashRefs('s', deltas, refs.length, hashPoolOf(hashes)))).toEqual(
             refs.map((r) => hashes[r]),
           );
           // The same through the column's text, as decodeShard reads it.
           const decoded = decodeInts('s', 'columns.hashRef', encodeInts(deltas), refs.length);
-          expect(allHashes(decodeHashRefs('s', decoded, refs.length, hashPoolOf(hashes)))).toEqual(
+          expect(columnHashes(decodeHashRefs('s', decoded, refs.length, hashPoolOf(hashes)))).toEqual(
             refs.map((r) => hashes[r]),
           );
           expect(refsPrefix(deltas)).toBe(refs.length === 0 ? 0 : Math.max(...refs) + 1);

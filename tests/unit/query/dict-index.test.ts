@@ -14,8 +14,8 @@ describe('dictionary lookups', () => {
     ['hdf', []],
     ['', []],
   ])('finds every code of exactly %j', (value, expected) => {
-    expect(codes(equalMask(DICT, value))).toEqual(expected);
-    expect(hasValue(DICT, value)).toBe(expected.length > 0);
+    expect(codes(equalMask(DICT, 'package', value))).toEqual(expected);
+    expect(hasValue(DICT, 'package', value)).toBe(expected.length > 0);
   });
 
   it.each<[string, string]>([
@@ -33,7 +33,7 @@ describe('dictionary lookups', () => {
   it('answers an empty dictionary', () => {
     expect(codes(containsMask([], 'a'))).toEqual([]);
     expect(codes(containsMask([], ''))).toEqual([]);
-    expect(codes(equalMask([], 'a'))).toEqual([]);
+    expect(codes(equalMask([], 'package', 'a'))).toEqual([]);
   });
 
   it('equals testing each value, for any dictionary and word', () => {
@@ -42,7 +42,9 @@ describe('dictionary lookups', () => {
       fc.property(fc.array(text, { maxLength: 12 }), text, (dict, word) => {
         const needle = word.toLowerCase();
         expect(codes(containsMask(dict, needle))).toEqual(naive(dict, needle));
-        expect(codes(equalMask(dict, word))).toEqual(dict.flatMap((v, c) => (v === word ? [c] : [])));
+        expect(codes(equalMask(dict, 'package', word))).toEqual(
+          dict.flatMap((v, c) => (v === word ? [c] : [])),
+        );
       }),
     );
   });
