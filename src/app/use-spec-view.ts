@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo } from 'react';
 import {
   filterRows,
   mapFacets,
@@ -7,6 +7,7 @@ import {
   type FacetKey,
   type FacetSelection,
 } from '../data/engine/facets';
+import { RowBuffers } from '../data/engine/row-buffers';
 import { sortRows } from '../data/engine/sort';
 import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
 import { queryMask } from '../data/query/query-mask';
@@ -72,11 +73,18 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     if (!table || !index || !query || !querying) return null;
     return queryMask(query, table, index);
   }, [table, index, query, querying]);
+  const buffers = useMemo(() => (table ? new RowBuffers(table.count) : null), [table]);
   const filtered = useMemo(() => {
-    if (!table) return EMPTY;
+    if (!table || !buffers) return EMPTY;
     // No index yet means no filter and no query (see useFacetIndex): every row shows.
-    return index ? filterRows(index, selection, mask).toIndices() : allRows(table.count);
-  }, [table, index, selection, mask]);
+    if (!index) return allRows(table.count);
+    // The query's rows need no copy when no facet narrows them (the copy is fresh memory too).
+    const bits = mask && !hasFacetFilter(selection) ? mask : filterRows(index, selection, mask);
+    return buffers.indicesOf(bits);
+  }, [table, buffers, index, selection, mask]);
+  // Once these rows are on screen, the next result goes to the other buffer. A layout effect, so that
+  // it holds before anything can render again.
+  useLayoutEffect(() => buffers?.hold(filtered), [buffers, filtered]);
   const counts = useFacetCounts(index, selection, mask);
   const countsOf = useCallback((facet: FacetKey) => counts?.[facet] ?? [], [counts]);
   const rows = useMemo(() => {

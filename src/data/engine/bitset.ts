@@ -26,11 +26,21 @@ export class Bitset {
   }
 
   static full(size: number): Bitset {
-    const b = new Bitset(size);
-    b.words.fill(0xffffffff);
-    const tail = size & 31;
-    if (tail !== 0) b.words[b.words.length - 1] = (1 << tail) - 1;
-    return b;
+    return new Bitset(size).fill();
+  }
+
+  /** Sets every index below `size`. */
+  fill(): this {
+    this.words.fill(0xffffffff);
+    const tail = this.size & 31;
+    if (tail !== 0) this.words[this.words.length - 1] = (1 << tail) - 1;
+    return this;
+  }
+
+  /** Unsets every index. */
+  clear(): this {
+    this.words.fill(0);
+    return this;
   }
 
   static fromIndices(size: number, indices: ArrayLike<number>): Bitset {
@@ -98,9 +108,17 @@ export class Bitset {
     }
   }
 
-  /** Set indices in ascending order; the hot loops of the engine iterate this array rather than calling back. */
-  toIndices(): Uint32Array {
-    const out = new Uint32Array(this.count());
+  /**
+   * Set indices in ascending order; the hot loops of the engine iterate this array rather than calling back.
+   * With `into` (at least `size` long) they are written there and a view of its start is returned: a
+   * caller that keeps a buffer avoids touching fresh memory on every filter, which at a million rows
+   * costs more than the scan itself (see RowBuffers).
+   */
+  toIndices(into?: Uint32Array): Uint32Array {
+    if (into && into.length < this.size) {
+      throw new RangeError(`toIndices needs a buffer of ${this.size} entries, got ${into.length}`);
+    }
+    const out = into ?? new Uint32Array(this.count());
     let k = 0;
     for (let w = 0; w < this.words.length; w++) {
       let word = this.words[w] ?? 0;
@@ -116,7 +134,7 @@ export class Bitset {
         word ^= low;
       }
     }
-    return out;
+    return into ? into.subarray(0, k) : out;
   }
 
   private checkIndex(i: number): void {

@@ -12,6 +12,13 @@ describe('Bitset', () => {
     expect(b.has(size)).toBe(false);
   });
 
+  it.each([0, 5, 32, 45])('fill(%i) sets only indices below the size, and clear unsets them all', (size) => {
+    const filled = new Bitset(size).fill();
+    expect(filled.count()).toBe(size);
+    expect(list(filled)).toEqual(Array.from({ length: size }, (_, i) => i));
+    expect(filled.clear().count()).toBe(0);
+  });
+
   it('sets, clears and tests bits', () => {
     const b = new Bitset(70).set(0).set(31).set(32).set(69);
     expect(list(b)).toEqual([0, 31, 32, 69]);
@@ -60,6 +67,31 @@ describe('Bitset', () => {
       ),
     );
     expect(Array.from(Bitset.full(70).toIndices())).toEqual(Array.from({ length: 70 }, (_, i) => i));
+  });
+
+  it('writes its indices into a given buffer and returns a view of just them', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .nat({ max: 130 })
+          .chain((size) => fc.tuple(fc.constant(size), fc.uniqueArray(fc.nat({ max: size })))),
+        ([size, picked]) => {
+          const bits = Bitset.fromIndices(
+            size,
+            picked.filter((i) => i < size),
+          );
+          // Stale entries from an earlier, longer result must not show through.
+          const buffer = new Uint32Array(size + 3).fill(7);
+          const got = bits.toIndices(buffer);
+          expect(Array.from(got)).toEqual(list(bits));
+          expect(got.buffer).toBe(buffer.buffer);
+        },
+      ),
+    );
+  });
+
+  it('refuses a buffer shorter than its size', () => {
+    expect(() => Bitset.fromIndices(40, [1]).toIndices(new Uint32Array(39))).toThrow(/40 entries, got 39/);
   });
 });
 
