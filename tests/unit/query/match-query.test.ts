@@ -354,6 +354,26 @@ describe('filterRows against a brute-force reference', () => {
     );
   });
 
+  it('leaves an earlier result as it was when later queries reuse the working bitsets', () => {
+    fc.assert(
+      fc.property(recordsArb, matchQueryArb, matchQueryArb, (records, first, second) => {
+        const table = tableOf(records);
+        const index = buildFacetIndex(table);
+        const kept = queryMask(first, table, index);
+        const before = [...kept.toIndices()];
+        queryMask(second, table, index);
+        queryMask(
+          first,
+          tableOf([...records, ...records]),
+          buildFacetIndex(tableOf([...records, ...records])),
+        );
+        expect([...kept.toIndices()]).toEqual(before);
+        expect(before).toEqual(referenceRows(first, table));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('agrees one term at a time, so each kind of term is exercised on its own', () => {
     const only = (pick: (q: SpecQuery) => Partial<SpecQuery>) =>
       matchQueryArb.map((q) => ({ ...emptyQuery(), ...pick(q) }));
