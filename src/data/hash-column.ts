@@ -91,6 +91,58 @@ export function rowsOfEntries(column: HashColumn, mask: EntryMask, hit: (row: nu
   for (let row = 0; row < refs.length; row++) if (mask[refs[row] ?? 0] === 1) hit(row);
 }
 
+/**
+ * The rows of each pool entry, `rows[offsets[e] .. offsets[e + 1])`, ascending. A hash search then maps
+ * its hits to rows directly, where otherwise it reads every row's ref: a million at 1M specs, about 2 ms
+ * even when three hashes matched.
+ */
+export interface HashPostings {
+  offsets: Uint32Array;
+  rows: Uint32Array;
+}
+
+export function hashPostings(column: HashColumn): HashPostings {
+  const { refs } = column;
+  const size = poolSize(column.pool);
+  const offsets = new Uint32Array(size + 1);
+  for (let row = 0; row < refs.length; row++) {
+    const ref = refs[row] ?? 0;
+    if (ref >= size) {
+      throw new RangeError(`hash column: row ${row} points at pool entry ${ref}, the pool has ${size}`);
+    }
+    offsets[ref + 1] = (offsets[ref + 1] ?? 0) + 1;
+  }
+  for (let e = 0; e < size; e++) offsets[e + 1] = (offsets[e + 1] ?? 0) + (offsets[e] ?? 0);
+  const next = offsets.slice(0, size);
+  const rows = new Uint32Array(refs.length);
+  for (let row = 0; row < refs.length; row++) {
+    const ref = refs[row] ?? 0;
+    const at = next[ref] ?? 0;
+    rows[at] = row;
+    next[ref] = at + 1;
+  }
+  return { offsets, rows };
+}
+
+/**
+ * Calls `hit` with the rows whose hash holds `needle` (at its start, with `atStart`), entry by entry:
+ * ascending within an entry, not overall. `postings` must be those of the column `pool` belongs to.
+ */
+export function visitRowsHolding(
+  pool: Uint8Array,
+  postings: HashPostings,
+  needle: string,
+  atStart: boolean,
+  hit: (row: number) => void,
+): void {
+  const { offsets, rows } = postings;
+  visitEntriesHolding(pool, needle, atStart, (entry) => {
+    const end = offsets[entry + 1] ?? 0;
+    for (let k = offsets[entry] ?? 0; k < end; k++) hit(rows[k] ?? 0);
+    return false;
+  });
+}
+
 const referenced = new WeakMap<HashColumn, EntryMask>();
 
 /** Whether some row's hash starts with `prefix`: one pass over the rows per column, then pool lookups. */

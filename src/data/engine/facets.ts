@@ -1,3 +1,4 @@
+import { hashPostings, type HashPostings } from '../hash-column';
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
 import { countValues } from './count-rows';
@@ -122,6 +123,8 @@ export interface FacetPostings {
 export interface FacetIndex {
   count: number;
   facets: Record<FacetKey, FacetPostings>;
+  /** Rows per hash pool entry, for hash searches. */
+  hashes: HashPostings;
 }
 
 function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
@@ -161,19 +164,21 @@ function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
  */
 export class FacetIndexBuilder {
   private readonly built: Partial<Record<FacetKey, FacetPostings>> = {};
+  private hashes: HashPostings | null = null;
   private index: FacetIndex | null = null;
 
   constructor(private readonly table: SpecTable) {}
 
-  /** Every facet is built: `finish` returns at once. */
+  /** Every part is built: `finish` returns at once. */
   get done(): boolean {
-    return FACETS.every((facet) => this.built[facet] !== undefined);
+    return this.hashes !== null && FACETS.every((facet) => this.built[facet] !== undefined);
   }
 
-  /** Builds the next facet not yet built; true once every facet is. */
+  /** Builds the next part not yet built (a facet, then the hash postings); true once all are. */
   step(): boolean {
     const facet = FACETS.find((f) => this.built[f] === undefined);
     if (facet !== undefined) this.built[facet] = buildPostings(this.table, facet);
+    else this.hashes ??= hashPostings(this.table.hashes);
     return this.done;
   }
 
@@ -182,6 +187,7 @@ export class FacetIndexBuilder {
     this.index ??= {
       count: this.table.count,
       facets: mapFacets((facet) => (this.built[facet] ??= buildPostings(this.table, facet))),
+      hashes: (this.hashes ??= hashPostings(this.table.hashes)),
     };
     return this.index;
   }

@@ -1,9 +1,8 @@
 import { Bitset } from '../engine/bitset';
 import type { FacetIndex, FacetPostings } from '../engine/facets';
-import { entriesWithPrefix, rowsOfEntries, type HashColumn } from '../hash-column';
+import { visitRowsHolding } from '../hash-column';
 import type { SpecTable } from '../spec-table';
 import type { SpecQuery } from './parse-query';
-import { hashTextHits } from './hash-text-hits';
 import { termCheck } from './match-query';
 import { compileTerms, type QueryTerm } from './query-terms';
 
@@ -120,9 +119,15 @@ function variantBits(
   return out;
 }
 
-/** Rows of hashes starting with `prefix`: the pool entries that do, mapped to rows. */
-function hashPrefixBits(hashes: HashColumn, prefix: string, out: Bitset): Bitset {
-  rowsOfEntries(hashes, entriesWithPrefix(hashes.pool, prefix), (row) => setBit(out.words, row));
+/** Rows whose hash holds `needle` (at its start, with `atStart`), set in `out`. */
+function hashBits(
+  table: SpecTable,
+  index: FacetIndex,
+  needle: string,
+  atStart: boolean,
+  out: Bitset,
+): Bitset {
+  visitRowsHolding(table.hashes.pool, index.hashes, needle, atStart, (row) => setBit(out.words, row));
   return out;
 }
 
@@ -133,14 +138,12 @@ function termBits(table: SpecTable, index: FacetIndex, term: QueryTerm, out: Bit
       orCodes(out, index.facets[term.mask.column], term.mask.mask);
       return out;
     case 'hashPrefix':
-      return hashPrefixBits(table.hashes, term.prefix, out);
+      return hashBits(table, index, term.prefix, true, out);
     case 'variants':
       return variantBits(index.facets.variant, term.present, term.absent, out);
     case 'text': {
       for (const { column, mask } of term.masks) orCodes(out, index.facets[column], mask);
-      if (term.hashNeedle !== null)
-        for (const row of hashTextHits(table, term.hashNeedle)) setBit(out.words, row);
-      return out;
+      return term.hashNeedle === null ? out : hashBits(table, index, term.hashNeedle, false, out);
     }
   }
 }
