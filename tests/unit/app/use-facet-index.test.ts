@@ -1,4 +1,4 @@
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useFacetIndex } from '../../../src/app/use-facet-index';
 import { buildFacetIndex } from '../../../src/data/engine/facets';
@@ -22,7 +22,8 @@ describe('useFacetIndex', () => {
     });
     const first = result.current;
     expect(first).toEqual(buildFacetIndex(t));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The deferred build lands meanwhile (a state update, hence act).
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     rerender({ needed: false });
     expect(result.current).toBe(first);
   });
