@@ -13,7 +13,7 @@ export interface HashColumn {
   refs: Uint32Array;
 }
 
-/** Pool entries as a bit per entry (1 = in), for mapping to rows. */
+/** Pool entries as a byte per entry (1 = in). */
 type EntryMask = Uint8Array;
 
 function poolSize(pool: Uint8Array): number {
@@ -66,29 +66,14 @@ function visitEntriesHolding(
   }
 }
 
-function entriesHolding(pool: Uint8Array, needle: string, atStart: boolean): EntryMask {
+/** Entries whose hash starts with `prefix`. */
+export function entriesWithPrefix(pool: Uint8Array, prefix: string): EntryMask {
   const mask = new Uint8Array(poolSize(pool));
-  visitEntriesHolding(pool, needle, atStart, (entry) => {
+  visitEntriesHolding(pool, prefix, true, (entry) => {
     mask[entry] = 1;
     return false;
   });
   return mask;
-}
-
-/** Entries whose hash starts with `prefix`. */
-export function entriesWithPrefix(pool: Uint8Array, prefix: string): EntryMask {
-  return entriesHolding(pool, prefix, true);
-}
-
-/** Entries whose hash contains `needle` (never across two hashes). */
-export function entriesContaining(pool: Uint8Array, needle: string): EntryMask {
-  return entriesHolding(pool, needle, false);
-}
-
-/** Calls `hit` with every row (ascending) whose pool entry is in `mask`. */
-export function rowsOfEntries(column: HashColumn, mask: EntryMask, hit: (row: number) => void): void {
-  const { refs } = column;
-  for (let row = 0; row < refs.length; row++) if (mask[refs[row] ?? 0] === 1) hit(row);
 }
 
 /**
@@ -101,7 +86,19 @@ export interface HashPostings {
   rows: Uint32Array;
 }
 
+const postingsOf = new WeakMap<HashColumn, HashPostings>();
+
+/** The column's postings, built once per column (a loaded table never changes). */
 export function hashPostings(column: HashColumn): HashPostings {
+  let postings = postingsOf.get(column);
+  if (!postings) {
+    postings = buildHashPostings(column);
+    postingsOf.set(column, postings);
+  }
+  return postings;
+}
+
+function buildHashPostings(column: HashColumn): HashPostings {
   const { refs } = column;
   const size = poolSize(column.pool);
   const offsets = new Uint32Array(size + 1);
@@ -126,44 +123,39 @@ export function hashPostings(column: HashColumn): HashPostings {
 
 /**
  * Calls `hit` with the rows whose hash holds `needle` (at its start, with `atStart`), entry by entry:
- * ascending within an entry, not overall. `postings` must be those of the column `pool` belongs to.
+ * ascending within an entry, not overall.
  */
 export function visitRowsHolding(
-  pool: Uint8Array,
-  postings: HashPostings,
+  column: HashColumn,
   needle: string,
   atStart: boolean,
   hit: (row: number) => void,
 ): void {
-  const { offsets, rows } = postings;
-  visitEntriesHolding(pool, needle, atStart, (entry) => {
+  const { offsets, rows } = hashPostings(column);
+  visitEntriesHolding(column.pool, needle, atStart, (entry) => {
     const end = offsets[entry + 1] ?? 0;
     for (let k = offsets[entry] ?? 0; k < end; k++) hit(rows[k] ?? 0);
     return false;
   });
 }
 
-const referenced = new WeakMap<HashColumn, EntryMask>();
-
-/** Whether some row's hash starts with `prefix`: one pass over the rows per column, then pool lookups. */
+/** Whether some row's hash starts with `prefix` (a dataset's pool also holds the hashes of other tags). */
 export function hasRowWithPrefix(column: HashColumn, prefix: string): boolean {
-  let used = referenced.get(column);
-  if (!used) {
-    used = new Uint8Array(poolSize(column.pool));
-    for (const ref of column.refs) used[ref] = 1;
-    referenced.set(column, used);
-  }
+  const { offsets } = hashPostings(column);
   // Stops at the first entry a row uses: the detail panel asks this once per dependency.
   let found = false;
-  visitEntriesHolding(column.pool, prefix, true, (entry) => (found = used[entry] === 1));
+  visitEntriesHolding(column.pool, prefix, true, (entry) => {
+    found = (offsets[entry + 1] ?? 0) > (offsets[entry] ?? 0);
+    return found;
+  });
   return found;
 }
 
 /** Rows (ascending) whose hash starts with `prefix`. */
 export function rowsWithPrefix(column: HashColumn, prefix: string): number[] {
   const rows: number[] = [];
-  if (prefix !== '') rowsOfEntries(column, entriesWithPrefix(column.pool, prefix), (row) => rows.push(row));
-  return rows;
+  visitRowsHolding(column, prefix, true, (row) => rows.push(row));
+  return rows.sort((a, b) => a - b);
 }
 
 function isPrefixOf(short: Uint8Array, long: Uint8Array): boolean {

@@ -1,4 +1,4 @@
-import { hashPostings, type HashPostings } from '../hash-column';
+import { hashPostings } from '../hash-column';
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
 import { countValues } from './count-rows';
@@ -123,8 +123,6 @@ export interface FacetPostings {
 export interface FacetIndex {
   count: number;
   facets: Record<FacetKey, FacetPostings>;
-  /** Rows per hash pool entry, for hash searches. */
-  hashes: HashPostings;
 }
 
 function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
@@ -164,32 +162,40 @@ function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
  */
 export class FacetIndexBuilder {
   private readonly built: Partial<Record<FacetKey, FacetPostings>> = {};
-  private hashes: HashPostings | null = null;
+  private hashesBuilt = false;
   private index: FacetIndex | null = null;
 
   constructor(private readonly table: SpecTable) {}
 
   /** Every part is built: `finish` returns at once. */
   get done(): boolean {
-    return this.hashes !== null && FACETS.every((facet) => this.built[facet] !== undefined);
+    return this.hashesBuilt && FACETS.every((facet) => this.built[facet] !== undefined);
   }
 
-  /** Builds the next part not yet built (a facet, then the hash postings); true once all are. */
+  /**
+   * Builds the next part not yet built: a facet, then the table's hash postings (kept by hash-column,
+   * built here so that the first hash search does not pay for them); true once all are.
+   */
   step(): boolean {
     const facet = FACETS.find((f) => this.built[f] === undefined);
     if (facet !== undefined) this.built[facet] = buildPostings(this.table, facet);
-    else this.hashes ??= hashPostings(this.table.hashes);
+    else this.buildHashes();
     return this.done;
   }
 
   /** The index, with whatever is left built at once; the same object on every call. */
   finish(): FacetIndex {
+    this.buildHashes();
     this.index ??= {
       count: this.table.count,
       facets: mapFacets((facet) => (this.built[facet] ??= buildPostings(this.table, facet))),
-      hashes: (this.hashes ??= hashPostings(this.table.hashes)),
     };
     return this.index;
+  }
+
+  private buildHashes(): void {
+    hashPostings(this.table.hashes);
+    this.hashesBuilt = true;
   }
 }
 

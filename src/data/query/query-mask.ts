@@ -120,14 +120,8 @@ function variantBits(
 }
 
 /** Rows whose hash holds `needle` (at its start, with `atStart`), set in `out`. */
-function hashBits(
-  table: SpecTable,
-  index: FacetIndex,
-  needle: string,
-  atStart: boolean,
-  out: Bitset,
-): Bitset {
-  visitRowsHolding(table.hashes.pool, index.hashes, needle, atStart, (row) => setBit(out.words, row));
+function hashBits(table: SpecTable, needle: string, atStart: boolean, out: Bitset): Bitset {
+  visitRowsHolding(table.hashes, needle, atStart, (row) => setBit(out.words, row));
   return out;
 }
 
@@ -138,12 +132,12 @@ function termBits(table: SpecTable, index: FacetIndex, term: QueryTerm, out: Bit
       orCodes(out, index.facets[term.mask.column], term.mask.mask);
       return out;
     case 'hashPrefix':
-      return hashBits(table, index, term.prefix, true, out);
+      return hashBits(table, term.prefix, true, out);
     case 'variants':
       return variantBits(index.facets.variant, term.present, term.absent, out);
     case 'text': {
       for (const { column, mask } of term.masks) orCodes(out, index.facets[column], mask);
-      return term.hashNeedle === null ? out : hashBits(table, index, term.hashNeedle, false, out);
+      return term.hashNeedle === null ? out : hashBits(table, term.hashNeedle, false, out);
     }
   }
 }

@@ -11,7 +11,7 @@ const brute = (table: SpecTable, needle: string, atStart: boolean) =>
 
 function rowsHolding(table: SpecTable, needle: string, atStart: boolean): number[] {
   const rows: number[] = [];
-  visitRowsHolding(table.hashes.pool, hashPostings(table.hashes), needle, atStart, (row) => rows.push(row));
+  visitRowsHolding(table.hashes, needle, atStart, (row) => rows.push(row));
   return rows.sort((a, b) => a - b);
 }
 
