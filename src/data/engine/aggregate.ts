@@ -1,6 +1,7 @@
 import type { SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
-import { countRows, countValues, rowsOf } from './count-rows';
+import { countRows, countValues } from './count-rows';
+import { countKeyPairs, spreadKeyCounts, type RowKeys } from './row-keys';
 import {
   facetColumn,
   facetValues,
@@ -136,30 +137,84 @@ function pairMatrix(indices: Uint32Array, ax: Axis, bx: Axis): Uint32Array {
   return matrix;
 }
 
-const everyId = (values: FacetValues) => values.values.map((_, id) => id);
-
-/** The whole table's pair counts per value id, kept per facet index: the base the complement is taken from. */
+/** Whole-table rows per key pair, kept per facet index: the base the rows left out are taken from. */
 const wholeTable = new WeakMap<FacetIndex, Map<string, Uint32Array>>();
-/** Above this many cells the whole-table matrix is not worth keeping; such charts count directly. */
-const MAX_CACHED_CELLS = 1 << 20;
+/** Above this many key pairs a chart counts row by row through the value lists instead. */
+const MAX_KEY_CELLS = 1 << 20;
 
-function wholeMatrix(table: SpecTable, index: FacetIndex, a: Axis, b: Axis, key: string): Uint32Array {
+function wholeKeyPairs(index: FacetIndex, a: FacetKey, b: FacetKey, ka: RowKeys, kb: RowKeys): Uint32Array {
   let byPair = wholeTable.get(index);
   if (!byPair) wholeTable.set(index, (byPair = new Map()));
-  let matrix = byPair.get(key);
-  if (!matrix) {
-    const all = new Uint32Array(table.count);
-    for (let r = 0; r < all.length; r++) all[r] = r;
-    byPair.set(key, (matrix = pairMatrix(all, a, b)));
+  const key = `${a}\n${b}`;
+  let pairs = byPair.get(key);
+  if (!pairs)
+    byPair.set(key, (pairs = countKeyPairs(Bitset.full(index.count).words, index.count, false, ka, kb)));
+  return pairs;
+}
+
+/**
+ * The cross count through the index's row keys: rows per key pair (of the rows, or of the rows left out
+ * subtracted from the whole table's when that side is smaller), spread over value pairs. Null when a
+ * facet has no keys or the key pairs would be too many.
+ */
+function keyedCross(table: SpecTable, rows: Bitset, facetA: FacetKey, facetB: FacetKey, index: FacetIndex) {
+  const ka = index.facets[facetA].keys;
+  const kb = index.facets[facetB].keys;
+  if (!ka || !kb) return null;
+  const nA = ka.offsets.length - 1;
+  const nB = kb.offsets.length - 1;
+  if (nA * nB > MAX_KEY_CELLS) return null;
+  let pairs: Uint32Array;
+  if (rows.count() * 2 > rows.size) {
+    const left = countKeyPairs(rows.words, rows.size, true, ka, kb);
+    pairs = wholeKeyPairs(index, facetA, facetB, ka, kb).map((n, cell) => n - (left[cell] ?? 0));
+  } else {
+    pairs = countKeyPairs(rows.words, rows.size, false, ka, kb);
   }
-  return matrix;
+  // Every row has one key on each side, so a key's rows are its row (or column) of pairs.
+  const perA = new Uint32Array(nA);
+  const perB = new Uint32Array(nB);
+  for (let a = 0; a < nA; a++) {
+    for (let b = 0; b < nB; b++) {
+      const n = pairs[a * nB + b] ?? 0;
+      perA[a] = (perA[a] ?? 0) + n;
+      perB[b] = (perB[b] ?? 0) + n;
+    }
+  }
+  const present = (keys: RowKeys, perKey: Uint32Array) => (values: FacetValues) =>
+    presentIds(spreadKeyCounts(keys, perKey, new Uint32Array(values.values.length)), values);
+  const ax = axisOf(table, facetA, present(ka, perA));
+  const bx = axisOf(table, facetB, present(kb, perB));
+  const width = bx.ids.length;
+  const matrix = new Uint32Array(ax.ids.length * width);
+  for (let a = 0; a < nA; a++) {
+    for (let b = 0; b < nB; b++) {
+      const n = pairs[a * nB + b] ?? 0;
+      if (n === 0) continue;
+      for (let i = ka.offsets[a] ?? 0; i < (ka.offsets[a + 1] ?? 0); i++) {
+        const row = (ax.position[ka.ids[i] ?? 0] ?? 0) * width;
+        for (let j = kb.offsets[b] ?? 0; j < (kb.offsets[b + 1] ?? 0); j++) {
+          const cell = row + (bx.position[kb.ids[j] ?? 0] ?? 0);
+          matrix[cell] = (matrix[cell] ?? 0) + n;
+        }
+      }
+    }
+  }
+  return crossOf(ax, bx, (a, b) => matrix[(ax.position[a] ?? 0) * width + (bx.position[b] ?? 0)] ?? 0);
+}
+
+function crossOf(ax: Axis, bx: Axis, cell: (a: number, b: number) => number): CrossCount {
+  return {
+    a: ax.ids.map((id) => ax.values.values[id] ?? ''),
+    b: bx.ids.map((id) => bx.values.values[id] ?? ''),
+    counts: ax.ids.map((a) => bx.ids.map((b) => cell(a, b))),
+  };
 }
 
 /**
  * Rows holding value a and value b, for every pair of values the rows hold (e.g. stack × target
  * coverage). With list facets a row counts once in every cell of its value pairs. Given the table's
- * facet index and a Bitset holding most rows, the rows left out are counted and subtracted from the
- * whole table's matrix (computed once per index and facet pair).
+ * facet index and a Bitset, the count goes through the index's row keys (see `keyedCross`).
  */
 export function crossCount(
   table: SpecTable,
@@ -168,28 +223,13 @@ export function crossCount(
   facetB: FacetKey,
   index?: FacetIndex,
 ): CrossCount {
+  const keyed = index && rows instanceof Bitset ? keyedCross(table, rows, facetA, facetB, index) : null;
+  if (keyed) return keyed;
   const present = (facet: FacetKey) => (values: FacetValues) =>
     presentIds(valueCounts(table, rows, facet, index).counts, values);
   const ax = axisOf(table, facetA, present(facetA));
   const bx = axisOf(table, facetB, present(facetB));
-  const idA = axisOf(table, facetA, everyId);
-  const idB = axisOf(table, facetB, everyId);
-  const set = rows instanceof Bitset ? rowsOf(rows, table.count) : null;
-  const cells = idA.ids.length * idB.ids.length;
-  let cell: (a: number, b: number) => number;
-  if (index && set && set.size * 2 > set.total && cells <= MAX_CACHED_CELLS) {
-    const whole = wholeMatrix(table, index, idA, idB, `${facetA}\n${facetB}`);
-    const left = pairMatrix(set.complement(), idA, idB);
-    const width = idB.ids.length;
-    cell = (a, b) => (whole[a * width + b] ?? 0) - (left[a * width + b] ?? 0);
-  } else {
-    const matrix = pairMatrix(asIndices(rows), ax, bx);
-    const width = bx.ids.length;
-    cell = (a, b) => matrix[(ax.position[a] ?? 0) * width + (bx.position[b] ?? 0)] ?? 0;
-  }
-  return {
-    a: ax.ids.map((id) => ax.values.values[id] ?? ''),
-    b: bx.ids.map((id) => bx.values.values[id] ?? ''),
-    counts: ax.ids.map((a) => bx.ids.map((b) => cell(a, b))),
-  };
+  const matrix = pairMatrix(asIndices(rows), ax, bx);
+  const width = bx.ids.length;
+  return crossOf(ax, bx, (a, b) => matrix[(ax.position[a] ?? 0) * width + (bx.position[b] ?? 0)] ?? 0);
 }

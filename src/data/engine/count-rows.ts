@@ -1,5 +1,7 @@
 import { Bitset } from './bitset';
+import type { ListColumn } from '../spec-table';
 import type { FacetColumn, FacetPostings, FacetValues } from './facets';
+import { spreadKeyCounts } from './row-keys';
 
 /**
  * Number of listed rows holding each value id. A list value repeated within one row counts once
@@ -16,40 +18,31 @@ export function countValues(column: FacetColumn, values: FacetValues, rows: Uint
     }
     return counts;
   }
-  const { offsets, values: codes } = column.list;
   const stamp = new Int32Array(counts.length).fill(-1);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] ?? 0;
-    const end = offsets[row + 1] ?? 0;
-    for (let k = offsets[row] ?? 0; k < end; k++) {
-      const id = idOfCode[codes[k] ?? 0] ?? 0;
-      if (stamp[id] === i) continue;
-      stamp[id] = i;
-      counts[id] = (counts[id] ?? 0) + 1;
-    }
-  }
+  for (let i = 0; i < rows.length; i++) countList(column.list, idOfCode, rows[i] ?? 0, i, stamp, counts);
   return counts;
 }
 
-/** A row set with its indices (or those of its complement) computed once, on first use. */
-export interface RowSet {
-  set: Bitset;
-  size: number;
-  total: number;
-  indices: () => Uint32Array;
-  complement: () => Uint32Array;
-}
-
-export function rowsOf(set: Bitset, total: number): RowSet {
-  let indices: Uint32Array | null = null;
-  let complement: Uint32Array | null = null;
-  return {
-    set,
-    size: set.count(),
-    total,
-    indices: () => (indices ??= set.toIndices()),
-    complement: () => (complement ??= Bitset.full(total).andNot(set).toIndices()),
-  };
+/**
+ * Adds one per distinct value id of a row's list; `stamp[id] === mark` says id was already counted under
+ * this mark (the row, or its position in a list of rows that may repeat a row).
+ */
+function countList(
+  list: ListColumn,
+  idOfCode: Uint32Array,
+  row: number,
+  mark: number,
+  stamp: Int32Array,
+  counts: Uint32Array,
+): void {
+  const { offsets, values: codes } = list;
+  const end = offsets[row + 1] ?? 0;
+  for (let k = offsets[row] ?? 0; k < end; k++) {
+    const id = idOfCode[codes[k] ?? 0] ?? 0;
+    if (stamp[id] === mark) continue;
+    stamp[id] = mark;
+    counts[id] = (counts[id] ?? 0) + 1;
+  }
 }
 
 /** Rows per value id over the whole table: the lengths of the posting lists. */
@@ -65,7 +58,10 @@ export function fullCounts(postings: FacetPostings): Uint32Array {
 export interface CountPass {
   readonly postings: FacetPostings;
   readonly rows: Bitset;
+  /** Every row is set: the value totals are the counts, nothing to scan. */
+  readonly all: boolean;
   readonly invert: boolean;
+  /** Per row key when the postings have keys, else per value id. */
   readonly counts: Uint32Array;
   /** Per value id, the last row that counted it, so a value listed twice in one row counts once. */
   readonly stamp: Int32Array | null;
@@ -77,57 +73,68 @@ export function startCount(postings: FacetPostings, rows: Bitset): CountPass {
   const size = rows.count();
   const n = postings.values.values.length;
   const all = size === rows.size;
+  const { keys } = postings;
   return {
     postings,
     rows,
+    all,
     invert: !all && size * 2 > rows.size,
-    counts: all ? fullCounts(postings) : new Uint32Array(n),
-    stamp: postings.column.kind === 'list' ? new Int32Array(n).fill(-1) : null,
-    // Every row is set: the totals are the counts, nothing to scan.
+    counts: new Uint32Array(keys ? keys.offsets.length - 1 : n),
+    stamp: keys ? null : new Int32Array(n).fill(-1),
     word: all ? rows.words.length : 0,
   };
 }
 
 /** Count the rows of words `pass.word … to - 1` (or of their complement) into the pass. */
 export function countWords(pass: CountPass, to: number): void {
-  const { rows, invert, counts, stamp } = pass;
-  const { words, size } = rows;
-  const { column, values } = pass.postings;
-  const { idOfCode } = values;
-  const tail = size & 31;
+  const { words, size } = pass.rows;
+  // Bits past `size` are zero in the set, so they would read as "other rows" once inverted.
+  const flip = pass.invert ? -1 : 0;
   const lastWord = words.length - 1;
+  const tailMask = (size & 31) === 0 ? -1 : (1 << (size & 31)) - 1;
+  const { counts } = pass;
+  const { keys } = pass.postings;
   for (let w = pass.word; w < to; w++) {
-    let word = invert ? ~(words[w] ?? 0) : (words[w] ?? 0);
-    // Bits past `size` are zero in the set, so they would read as "other rows" once inverted.
-    if (invert && w === lastWord && tail !== 0) word &= (1 << tail) - 1;
+    let word = (words[w] ?? 0) ^ flip;
+    if (w === lastWord) word &= tailMask;
+    const base = w << 5;
+    if (keys) {
+      const rowKey = keys.keys;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const key = rowKey[base + 31 - Math.clz32(low)] ?? 0;
+        counts[key] = (counts[key] ?? 0) + 1;
+      }
+      continue;
+    }
     while (word !== 0) {
       const low = word & -word;
-      const row = (w << 5) + 31 - Math.clz32(low);
       word ^= low;
-      if (column.kind === 'scalar') {
-        const id = idOfCode[column.codes[row] ?? 0] ?? 0;
-        counts[id] = (counts[id] ?? 0) + 1;
-        continue;
-      }
-      const { offsets, values: codes } = column.list;
-      const end = offsets[row + 1] ?? 0;
-      for (let k = offsets[row] ?? 0; k < end; k++) {
-        const id = idOfCode[codes[k] ?? 0] ?? 0;
-        if (stamp !== null) {
-          if (stamp[id] === row) continue;
-          stamp[id] = row;
-        }
-        counts[id] = (counts[id] ?? 0) + 1;
-      }
+      countListRow(pass, base + 31 - Math.clz32(low));
     }
   }
   pass.word = to;
 }
 
+/** One row of a list column counted through its list: for lists too varied to have keys. */
+function countListRow(pass: CountPass, row: number): void {
+  const { counts, stamp } = pass;
+  const { column, values } = pass.postings;
+  if (column.kind !== 'list' || stamp === null)
+    throw new Error('countListRow: the postings have no list column');
+  countList(column.list, values.idOfCode, row, row, stamp, counts);
+}
+
 /** The counts per value id of a finished pass. */
 export function passCounts(pass: CountPass): Uint32Array {
-  if (!pass.invert) return pass.counts;
-  return fullCounts(pass.postings).map((count, v) => count - (pass.counts[v] ?? 0));
+  const { postings } = pass;
+  if (pass.all) return fullCounts(postings);
+  const counts = postings.keys
+    ? spreadKeyCounts(postings.keys, pass.counts, new Uint32Array(postings.values.values.length))
+    : pass.counts;
+  if (!pass.invert) return counts;
+  return fullCounts(postings).map((count, v) => count - (counts[v] ?? 0));
 }
 
 /** Rows of `rows` per value id, in one go. */

@@ -2,6 +2,7 @@ import { hashPostings } from '../hash-column';
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
 import { countValues } from './count-rows';
+import { defaultKeyLimit, listKeys, scalarKeys, type RowKeys } from './row-keys';
 import { rankStrings, type StringOrder } from './version-compare';
 
 /** The facets of a spec, in the order the UI and the URL list them. */
@@ -118,6 +119,8 @@ export interface FacetPostings {
   values: FacetValues;
   offsets: Uint32Array;
   rows: Uint32Array;
+  /** One key per row for counting; null for a list column with too many distinct lists. */
+  keys: RowKeys | null;
 }
 
 export interface FacetIndex {
@@ -125,7 +128,7 @@ export interface FacetIndex {
   facets: Record<FacetKey, FacetPostings>;
 }
 
-function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
+function buildPostings(table: SpecTable, facet: FacetKey, keyLimit: number): FacetPostings {
   const column = facetColumn(table, facet);
   const values = facetValues(column.dict, facet);
   const all = new Uint32Array(table.count);
@@ -146,14 +149,14 @@ function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
   const { idOfCode } = values;
   if (column.kind === 'scalar') {
     for (let r = 0; r < table.count; r++) add(idOfCode[column.codes[r] ?? 0] ?? 0, r);
-  } else {
-    const { offsets: rowStart, values: codes } = column.list;
-    for (let r = 0; r < table.count; r++) {
-      const end = rowStart[r + 1] ?? 0;
-      for (let k = rowStart[r] ?? 0; k < end; k++) add(idOfCode[codes[k] ?? 0] ?? 0, r);
-    }
+    return { column, values, offsets, rows, keys: scalarKeys(column.codes, idOfCode) };
   }
-  return { column, values, offsets, rows };
+  const { offsets: rowStart, values: codes } = column.list;
+  for (let r = 0; r < table.count; r++) {
+    const end = rowStart[r + 1] ?? 0;
+    for (let k = rowStart[r] ?? 0; k < end; k++) add(idOfCode[codes[k] ?? 0] ?? 0, r);
+  }
+  return { column, values, offsets, rows, keys: listKeys(column.list, idOfCode, table.count, keyLimit) };
 }
 
 /**
@@ -164,8 +167,15 @@ export class FacetIndexBuilder {
   private readonly built: Partial<Record<FacetKey, FacetPostings>> = {};
   private hashesBuilt = false;
   private index: FacetIndex | null = null;
+  private readonly keyLimit: number;
 
-  constructor(private readonly table: SpecTable) {}
+  /** `keyLimit`: the most distinct lists a list facet may have and still get row keys (see row-keys). */
+  constructor(
+    private readonly table: SpecTable,
+    options: { keyLimit?: number } = {},
+  ) {
+    this.keyLimit = options.keyLimit ?? defaultKeyLimit(table.count);
+  }
 
   /** Every part is built: `finish` returns at once. */
   get done(): boolean {
@@ -178,7 +188,7 @@ export class FacetIndexBuilder {
    */
   step(): boolean {
     const facet = FACETS.find((f) => this.built[f] === undefined);
-    if (facet !== undefined) this.built[facet] = buildPostings(this.table, facet);
+    if (facet !== undefined) this.built[facet] = buildPostings(this.table, facet, this.keyLimit);
     else this.buildHashes();
     return this.done;
   }
@@ -188,7 +198,7 @@ export class FacetIndexBuilder {
     this.buildHashes();
     this.index ??= {
       count: this.table.count,
-      facets: mapFacets((facet) => (this.built[facet] ??= buildPostings(this.table, facet))),
+      facets: mapFacets((facet) => (this.built[facet] ??= buildPostings(this.table, facet, this.keyLimit))),
     };
     return this.index;
   }
@@ -200,8 +210,8 @@ export class FacetIndexBuilder {
 }
 
 /** Posting lists per facet per distinct value, built once per table so each click costs only the selected values. */
-export function buildFacetIndex(table: SpecTable): FacetIndex {
-  return new FacetIndexBuilder(table).finish();
+export function buildFacetIndex(table: SpecTable, options: { keyLimit?: number } = {}): FacetIndex {
+  return new FacetIndexBuilder(table, options).finish();
 }
 
 export interface ResolvedFilter {
