@@ -19,7 +19,7 @@ import {
   type VariantTerm,
 } from '../../../src/data/query/parse-query';
 import { satisfiesConstraint, type VersionRange } from '../../../src/data/query/version-range';
-import { spec } from '../engine/fixtures';
+import { hashOf, spec } from '../engine/fixtures';
 
 function tableOf(records: SpecRecord[]): SpecTable {
   return decodeShard(encodeShard('test', 0, records), 'test');
@@ -333,9 +333,34 @@ describe('filterRows against a brute-force reference', () => {
     );
   });
 
-  it('agrees when one term is rare and the others are checked on its rows only', () => {
-    // The generated rows drown in filler rows that hold common values but no generated package, so a
-    // package term names under 1/64 of the table and queryMask checks the other terms row by row.
+  it.each([
+    { query: 'hdf5 ~mpi', want: ['~mpi'] },
+    // A plain +x asks only for the token, so the row holding both is in.
+    { query: 'hdf5 +mpi', want: ['+mpi ~mpi', '+mpi'] },
+    { query: 'hdf5 ~mpi ~fortran', want: [] },
+  ])('checks "$query" on the hdf5 rows through row keys, with a negated variant', ({ query, want }) => {
+    // ~x also asks that +x be absent, so the row holding both is out. The filler makes the variant
+    // terms broad, so they are looked up on the three hdf5 rows.
+    const rows = [['+mpi', '~mpi'], ['~mpi'], ['+mpi']].map((variants, i) =>
+      spec({ hash: hashOf('abc'[i] ?? 'a'), package: 'hdf5', variants }),
+    );
+    const filler = Array.from({ length: 100 }, () => spec({ package: 'filler', variants: ['~mpi', '+mpi'] }));
+    const table = tableOf([...rows, ...filler]);
+    const got = [...queryMask(parsed(query), table, buildFacetIndex(table)).toIndices()];
+    expect(got.map((row) => recordAt(table, row).variants.join(' '))).toEqual(want);
+    expect(got).toEqual(referenceRows(parsed(query), table));
+  });
+
+  // The generated rows sit among filler rows that hold common values but no generated package. With
+  // 64 × 41 of them a package term names under 1/64 of the table, and queryMask checks the other terms
+  // on its rows whatever they cost. With 4 × 41 it does so only where the other terms are cheap to look
+  // up through row keys (the filler makes +mpi, e4s or cmake broad). keyLimit 0 leaves the list columns
+  // without keys, so their terms are checked row by row or built as bitsets.
+  it.each([
+    { fillers: 64 * 41, keyLimit: undefined },
+    { fillers: 4 * 41, keyLimit: undefined },
+    { fillers: 4 * 41, keyLimit: 0 },
+  ])('agrees on a package term among $fillers filler rows (keyLimit $keyLimit)', ({ fillers, keyLimit }) => {
     const filler = spec({
       hash: 'z'.repeat(32),
       package: 'filler',
@@ -346,9 +371,11 @@ describe('filterRows against a brute-force reference', () => {
     const withPackage = matchQueryArb.filter((q) => q.package !== null && !q.package.includes('*'));
     fc.assert(
       fc.property(recordsArb, withPackage, (records, query) => {
-        const table = tableOf([...records, ...Array.from({ length: 64 * 41 }, () => filler)]);
+        const table = tableOf([...records, ...Array.from({ length: fillers }, () => filler)]);
         const expected = referenceRows(query, table);
-        expect([...queryMask(query, table, buildFacetIndex(table)).toIndices()]).toEqual(expected);
+        expect([...queryMask(query, table, buildFacetIndex(table, { keyLimit })).toIndices()]).toEqual(
+          expected,
+        );
       }),
       { numRuns: 60 },
     );
