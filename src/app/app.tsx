@@ -57,7 +57,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const loaded = tables.state.status === 'ready' ? tables.state.value : (partial?.table ?? null);
   const stillLoading = partial ? tagNames.length - 1 : 0;
   const moreTags = `${formatCount(stillLoading)} more ${stillLoading === 1 ? 'tag' : 'tags'}`;
-  const commitQuery = useCallback((q: string) => setView({ ...view, q }), [setView, view]);
+  const commitQuery = useCallback((q: string) => setView((v) => ({ ...v, q })), [setView]);
   const query = useQueryDraft(view.q, commitQuery);
   const specView = useSpecView(loaded, view, query.applied);
   const [columnVisibility, setColumnVisibility] = useColumnVisibility(tagNames.length > 1);
@@ -107,19 +107,20 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
       selected: tagNames.includes(t.name) ? 'include' : null,
     }));
   }, [ready, tagCounts, tagNames, loaded]);
-  const pickTag = useCallback((tag: string) => setView({ ...view, tags: [tag] }), [setView, view]);
-  // Stable between keystrokes (the view changes only when the URL does), so the memoised filter bar
-  // is not rendered again while the user types.
+  const pickTag = useCallback((tag: string) => setView((v) => ({ ...v, tags: [tag] })), [setView]);
+  // Stable while the user types, and when the typed query reaches the URL (they build on the view
+  // setView holds), so the memoised filter bar is not rendered again.
   const changeTag = useCallback(
     (tag: string, on: boolean) => {
       const next = on ? [...tagNames, tag] : tagNames.filter((t) => t !== tag);
-      setView({ ...view, tags: next.length > 0 ? next : tagNames });
+      setView((v) => ({ ...v, tags: next.length > 0 ? next : tagNames }));
     },
-    [setView, view, tagNames],
+    [setView, tagNames],
   );
   const changeFacet = useCallback(
-    (facet: FilterFacet, value: string, mark: FacetMark) => setView(setFacetValue(view, facet, value, mark)),
-    [setView, view],
+    (facet: FilterFacet, value: string, mark: FacetMark) =>
+      setView((v) => setFacetValue(v, facet, value, mark)),
+    [setView],
   );
   const chips = activeFilters(view).map((f) => ({
     label: f.facet !== 'q' ? f.facet : specView.queryError ? 'query (not applied)' : 'query',

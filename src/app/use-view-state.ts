@@ -1,31 +1,53 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { decodeViewState, encodeViewState } from '../url/codec';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { decodeViewState, encodeViewState, type UrlNotice } from '../url/codec';
+import { keepUnchanged } from '../url/keep-unchanged';
 import type { ViewState } from '../url/view-state';
 
 function currentSearch(): string {
   return window.location.search;
 }
 
+interface Decoded {
+  search: string;
+  state: ViewState;
+  notices: UrlNotice[];
+}
+
+/** The state of `search`, sharing with `prev` every part that did not change (see keepUnchanged). */
+function decode(search: string, prev: Decoded | null): Decoded {
+  const { state, notices } = decodeViewState(search);
+  return { search, state: prev ? keepUnchanged(prev.state, state) : state, notices };
+}
+
+/** A new view, or how to make it from the current one (so callbacks need not depend on the view). */
+export type ViewUpdate = ViewState | ((view: ViewState) => ViewState);
+
 /**
  * The view state lives in the URL: decoded from `location.search`, written back with pushState so
- * back/forward walk through views and a reload restores the same view.
+ * back/forward walk through views and a reload restores the same view. `setView` is stable.
  */
 export function useViewState() {
-  const [search, setSearch] = useState(currentSearch);
+  const [decoded, setDecoded] = useState(() => decode(currentSearch(), null));
+  // The view the next update starts from: the rendered one, or one set since in the same event.
+  const latest = useRef(decoded.state);
+  useLayoutEffect(() => {
+    latest.current = decoded.state;
+  }, [decoded]);
   useEffect(() => {
-    const onPop = () => setSearch(currentSearch());
+    const onPop = () => setDecoded((prev) => decode(currentSearch(), prev));
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
-  const decoded = useMemo(() => decodeViewState(search), [search]);
-  const setView = useCallback((next: ViewState) => {
+  const setView = useCallback((update: ViewUpdate) => {
+    const next = typeof update === 'function' ? update(latest.current) : update;
+    latest.current = next;
     const query = encodeViewState(next);
     const nextSearch = query ? `?${query}` : '';
     if (nextSearch !== currentSearch()) {
       // Relative URL: only the query changes, so the app keeps working under any sub-path.
       window.history.pushState(null, '', `${nextSearch || window.location.pathname}${window.location.hash}`);
     }
-    setSearch(nextSearch);
+    setDecoded((prev) => (prev.search === nextSearch ? prev : decode(nextSearch, prev)));
   }, []);
   return [decoded.state, setView, decoded.notices] as const;
 }
