@@ -1,4 +1,4 @@
-import { Bitset } from './bitset';
+import type { Bitset } from './bitset';
 import type { ListColumn } from '../spec-table';
 import type { FacetColumn, FacetPostings, FacetValues } from './facets';
 import { spreadKeyCounts } from './row-keys';
