@@ -155,17 +155,25 @@ function wholeKeyPairs(index: FacetIndex, a: FacetKey, b: FacetKey, ka: RowKeys,
 /**
  * The cross count through the index's row keys: rows per key pair (of the rows, or of the rows left out
  * subtracted from the whole table's when that side is smaller), spread over value pairs. Null when a
- * facet has no keys or the key pairs would be too many.
+ * facet has no keys, or the key pairs would be too many or outnumber the rows several times.
  */
-function keyedCross(table: SpecTable, rows: Bitset, facetA: FacetKey, facetB: FacetKey, index: FacetIndex) {
+function keyedCross(
+  table: SpecTable,
+  rows: Bitset,
+  facetA: FacetKey,
+  facetB: FacetKey,
+  index: FacetIndex,
+): CrossCount | null {
   const ka = index.facets[facetA].keys;
   const kb = index.facets[facetB].keys;
   if (!ka || !kb) return null;
   const nA = ka.offsets.length - 1;
   const nB = kb.offsets.length - 1;
-  if (nA * nB > MAX_KEY_CELLS) return null;
+  const size = rows.count();
+  // A few rows cost less counted one by one than a pass over every key pair.
+  if (nA * nB > MAX_KEY_CELLS || size * 4 < nA * nB) return null;
   let pairs: Uint32Array;
-  if (rows.count() * 2 > rows.size) {
+  if (size * 2 > rows.size) {
     const left = countKeyPairs(rows.words, rows.size, true, ka, kb);
     pairs = wholeKeyPairs(index, facetA, facetB, ka, kb).map((n, cell) => n - (left[cell] ?? 0));
   } else {

@@ -3,13 +3,15 @@ import { countWords, passCounts, startCount, type CountPass } from './count-rows
 import {
   applyFilters,
   FACETS,
-  listCounts,
   mapFacets,
   resolveSelection,
   type FacetCount,
+  type FacetFilter,
   type FacetIndex,
   type FacetKey,
   type FacetSelection,
+  type FacetState,
+  type FacetPostings,
 } from './facets';
 
 /**
@@ -88,4 +90,32 @@ export function facetCounts(
   const job = facetCountJob(index, selection, extra);
   job.run(() => false);
   return job.result();
+}
+
+/** A facet's value list for the screen from its counts per value id. */
+function listCounts(
+  postings: FacetPostings,
+  counts: ArrayLike<number>,
+  filter: FacetFilter | undefined,
+): FacetCount[] {
+  const { values, idOfValue, rank } = postings.values;
+  const excluded = new Set(filter?.exclude ?? []);
+  const included = new Set(filter?.include ?? []);
+  const state = (value: string): FacetState =>
+    excluded.has(value) ? 'exclude' : included.has(value) ? 'include' : null;
+  const ids: number[] = [];
+  for (let id = 0; id < values.length; id++) {
+    const value = values[id] ?? '';
+    if ((counts[id] ?? 0) > 0 || excluded.has(value) || included.has(value)) ids.push(id);
+  }
+  ids.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
+  const out = ids.map((id) => {
+    const value = values[id] ?? '';
+    return { value, count: counts[id] ?? 0, selected: state(value) };
+  });
+  // Selected values the table does not hold still get a row, so the UI can show and clear them.
+  for (const value of new Set([...included, ...excluded])) {
+    if (!idOfValue.has(value)) out.push({ value, count: 0, selected: state(value) });
+  }
+  return out;
 }

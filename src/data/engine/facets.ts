@@ -160,7 +160,7 @@ function buildPostings(table: SpecTable, facet: FacetKey, keyLimit: number): Fac
 }
 
 /**
- * Builds a table's facet index one facet at a time, so that a build of half a second at a million rows
+ * Builds a table's facet index one facet at a time, so that a build of about a second at a million rows
  * can be spread over short tasks; `finish` builds whatever is left at once.
  */
 export class FacetIndexBuilder {
@@ -286,32 +286,4 @@ export function filterRows(
   extra?: Bitset | null,
 ): Bitset {
   return applyFilters(index, resolveSelection(index, selection), extra, null);
-}
-
-/** A facet's value list for the screen from its counts per value id. */
-export function listCounts(
-  postings: FacetPostings,
-  counts: ArrayLike<number>,
-  filter: FacetFilter | undefined,
-): FacetCount[] {
-  const { values, idOfValue, rank } = postings.values;
-  const excluded = new Set(filter?.exclude ?? []);
-  const included = new Set(filter?.include ?? []);
-  const state = (value: string): FacetState =>
-    excluded.has(value) ? 'exclude' : included.has(value) ? 'include' : null;
-  const ids: number[] = [];
-  for (let id = 0; id < values.length; id++) {
-    const value = values[id] ?? '';
-    if ((counts[id] ?? 0) > 0 || excluded.has(value) || included.has(value)) ids.push(id);
-  }
-  ids.sort((a, b) => (counts[b] ?? 0) - (counts[a] ?? 0) || (rank[a] ?? 0) - (rank[b] ?? 0));
-  const out = ids.map((id) => {
-    const value = values[id] ?? '';
-    return { value, count: counts[id] ?? 0, selected: state(value) };
-  });
-  // Selected values the table does not hold still get a row, so the UI can show and clear them.
-  for (const value of new Set([...included, ...excluded])) {
-    if (!idOfValue.has(value)) out.push({ value, count: 0, selected: state(value) });
-  }
-  return out;
 }

@@ -58,6 +58,8 @@ export function listKeys(
       row[n++] = id;
       hash = Math.imul(hash ^ id, 0x01000193);
     }
+    // Mixed (murmur3's finaliser), so that lists whose ids agree in their low bits do not share a slot.
+    hash = mix(hash);
     let slot = hash & (slots.length - 1);
     let key = slots[slot] ?? -1;
     while (
@@ -79,6 +81,14 @@ export function listKeys(
     keys[r] = key;
   }
   return { keys, offsets: Uint32Array.from(keyStart), ids: Uint32Array.from(keyIds) };
+}
+
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function sameIds(ids: readonly number[], start: number, end: number, row: Uint32Array, n: number): boolean {

@@ -12,7 +12,7 @@ export interface KeyedCheck {
   /** The work of deciding every key, in the unit of one row looked up: what the check costs before any row. */
   setup: number;
   /** Unsets the rows of `bits` whose key fails the term. */
-  keepPassing: (bits: Bitset) => void;
+  unsetFailing: (bits: Bitset) => void;
 }
 
 /** Per value id: 1 if some dictionary code of the value is in the mask. */
@@ -54,22 +54,22 @@ export function keyedCheck(index: FacetIndex, term: QueryTerm): KeyedCheck | nul
   const setup = keys.ids.length * (parts.present.length + parts.absent.length);
   return {
     setup,
-    keepPassing: (bits) => {
+    unsetFailing: (bits) => {
       const present = parts.present.map((mask) => idMaskOf(postings, mask));
       const absent = parts.absent.map((mask) => idMaskOf(postings, mask));
       const ok = new Uint8Array(keys.offsets.length - 1);
       for (let key = 0; key < ok.length; key++) ok[key] = keyPasses(keys, key, present, absent) ? 1 : 0;
-      keepPassing(bits, keys.keys, ok);
+      unsetWhereNot(bits, keys.keys, ok);
     },
   };
 }
 
 /**
- * Unsets the rows of `bits` whose key fails the check. One tight loop over the words, with no call per
+ * Unsets the rows of `bits` whose key is not ok. One tight loop over the words, with no call per
  * row: the first queries after a page load run before the JIT has optimised anything, where a call per
  * row costs several times the lookup.
  */
-function keepPassing(bits: Bitset, rowKey: Uint32Array, ok: Uint8Array): void {
+function unsetWhereNot(bits: Bitset, rowKey: Uint32Array, ok: Uint8Array): void {
   const { words } = bits;
   for (let w = 0; w < words.length; w++) {
     let word = words[w] ?? 0;

@@ -60,10 +60,16 @@ function termBound(index: FacetIndex, term: QueryTerm): number {
 }
 
 /**
- * Below this share of the rows, a query's other terms are checked row by row on the rows of its
- * narrowest term rather than built as bitsets over every row, however costly their checks are.
+ * Below this share of the rows, a query's other terms are checked on the rows of its narrowest term
+ * rather than built as bitsets over every row, however costly their checks are.
  */
 const CHECK_ROWS_BELOW = 1 / 64;
+
+/**
+ * A row checked by `termCheck` (a walk through the row's list, through a closure) counted as this many
+ * key lookups: a keyed check whose per-key setup costs more than that many lookups per row is not worth it.
+ */
+const ROW_CHECK_COST = 8;
 
 /** OR into `bits` the rows holding any value whose dictionary code is in the mask. */
 function orCodes(bits: Bitset, postings: FacetPostings, mask: Uint8Array): void {
@@ -171,7 +177,8 @@ export function queryMask(query: SpecQuery, table: SpecTable, index: FacetIndex)
     const slow: Array<(row: number) => boolean> = [];
     others.forEach(({ term }, i) => {
       const k = keyed[i];
-      if (k) k.keepPassing(out);
+      // On a few rows, deciding every key can cost more than walking those rows' lists.
+      if (k && k.setup <= ROW_CHECK_COST * narrowest.bound) k.unsetFailing(out);
       else slow.push(termCheck(table, term));
     });
     if (slow.length > 0) {
