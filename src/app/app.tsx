@@ -126,7 +126,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     label: f.facet !== 'q' ? f.facet : specView.queryError ? 'query (not applied)' : 'query',
     value: f.value,
     excluded: f.excluded,
-    onRemove: () => setView(removeFilter(view, f)),
+    onRemove: () => setView((v) => removeFilter(v, f)),
   }));
 
   return (
@@ -176,25 +176,25 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
               ) : null}
               <Toolbar
                 view={view.view}
-                onViewChange={(mode) => setView({ ...view, view: mode })}
+                onViewChange={(mode) => setView((v) => ({ ...v, view: mode }))}
                 columnVisibility={columnVisibility}
                 onColumnVisibilityChange={setColumnVisibility}
                 table={loaded}
                 rows={specView.rows}
                 fileStem={`spack-specs-${partial ? partial.tag : tagNames.join('+')}`}
               />
-              <FilterChips chips={chips} onClearAll={() => setView(clearFilters(view))} />
+              <FilterChips chips={chips} onClearAll={() => setView(clearFilters)} />
               {view.view === 'packages' ? (
-                <PackageTable packages={packages} onOpen={(pkg) => setView(openPackage(view, pkg))} />
+                <PackageTable packages={packages} onOpen={(pkg) => setView((v) => openPackage(v, pkg))} />
               ) : (
                 <SpecTable
                   data={loaded}
                   rows={specView.rows}
                   sort={view.sort}
-                  onSortChange={(sort) => setView({ ...view, sort })}
+                  onSortChange={(sort) => setView((v) => ({ ...v, sort }))}
                   columnVisibility={columnVisibility}
                   selectedHash={view.hash}
-                  onSelect={(hash) => setView({ ...view, hash })}
+                  onSelect={(hash) => setView((v) => ({ ...v, hash }))}
                 />
               )}
             </>
@@ -205,8 +205,8 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
             hash={view.hash}
             detail={detail}
             loading={partial !== null}
-            onSelect={(hash) => setView({ ...view, hash })}
-            onClose={() => setView({ ...view, hash: null })}
+            onSelect={(hash) => setView((v) => ({ ...v, hash }))}
+            onClose={() => setView((v) => ({ ...v, hash: null }))}
           />
         ) : null}
       </div>

@@ -16,7 +16,7 @@ function builderOf(table: SpecTable): FacetIndexBuilder {
 }
 
 /**
- * The facet index of `table`. Building it takes about half a second at a million rows, and a view with
+ * The facet index of `table`. Building it takes about a second at a million rows, and a view with
  * no filter and no query does not need it to show its rows: then it is built after the first rows are
  * painted, one facet per task so the page stays responsive (null until then, while the facets say they
  * are counting). With `needed` (a filter or a query is active) the rest is built at once, since the

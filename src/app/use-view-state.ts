@@ -34,7 +34,13 @@ export function useViewState() {
     latest.current = decoded.state;
   }, [decoded]);
   useEffect(() => {
-    const onPop = () => setDecoded((prev) => decode(currentSearch(), prev));
+    const onPop = () => {
+      // Read now: the updater runs later (twice under StrictMode), and an update made before the next
+      // render must build on the view walked to, not on the one before Back.
+      const search = currentSearch();
+      latest.current = decodeViewState(search).state;
+      setDecoded((prev) => decode(search, prev));
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);

@@ -44,4 +44,31 @@ describe('useViewState', () => {
     });
     expect(result.current[0].q).toBe('cmake');
   });
+
+  it('builds an update made right after Back on the view walked to', () => {
+    window.history.replaceState(null, '', '/?q=hdf5&os=rhel8');
+    const { result } = renderHook(() => useViewState());
+    act(() => {
+      window.history.replaceState(null, '', '/?q=cmake');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      // Before React renders the popped view.
+      result.current[1]((v) => setFacetValue(v, 'target', 'zen4', 'include'));
+    });
+    const [view] = result.current;
+    expect(view.q).toBe('cmake');
+    expect(view.facets.os.include).toEqual([]);
+    expect(view.facets.target.include).toEqual(['zen4']);
+  });
+
+  it('applies a whole view and then an update in one event, in that order', () => {
+    window.history.replaceState(null, '', '/');
+    const { result } = renderHook(() => useViewState());
+    const [start, setView] = result.current;
+    act(() => {
+      setView({ ...start, q: 'zlib' });
+      setView((v) => ({ ...v, hash: 'abcdefg' }));
+    });
+    expect(result.current[0].q).toBe('zlib');
+    expect(result.current[0].hash).toBe('abcdefg');
+  });
 });
