@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { HashPoolCache, loadManifest, loadTag, LoadError, tagLoadBytes, type Fetcher } from '../data/load';
-import { mergeTables } from '../data/merge';
+import { mergeSteps, mergeTables } from '../data/merge';
 import type { Manifest, TagEntry } from '../data/schema';
 import type { SpecTable } from '../data/spec-table';
+import { runInSlices } from './run-in-slices';
 
 export type Loadable<T> =
   { status: 'loading' } | { status: 'error'; what: string; message: string } | { status: 'ready'; value: T };
@@ -110,7 +111,9 @@ export function useTagTables(
       if (entries.length === 1) return first;
       if (!signal.aborted) setPartial({ key, table: first, tag: head.name });
       // Rows stay in the order of the tags asked for, whichever came first.
-      const all = mergeTables(await Promise.all(entries.map((e) => (e === head ? first : loadOne(e)))));
+      const tables = await Promise.all(entries.map((e) => (e === head ? first : loadOne(e))));
+      // In slices: at a million rows the merge takes most of a second, and the newest tag stays usable.
+      const all = await runInSlices(mergeSteps(tables), signal);
       // The newest tag's own table (and the facet index built for it) is not needed once all are in. This
       // update is rendered together with the result's, so the screen never goes without a table.
       if (!signal.aborted) setPartial(null);
