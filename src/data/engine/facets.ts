@@ -2,7 +2,7 @@ import { hashPostings } from '../hash-column';
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
 import { countValues } from './count-rows';
-import { defaultKeyLimit, listKeys, scalarKeys, type RowKeys } from './row-keys';
+import { defaultKeyLimit, scalarKeys, withListKeys, type RowKeys } from './row-keys';
 import { rankStrings, type StringOrder } from './version-compare';
 
 /** The facets of a spec, in the order the UI and the URL list them. */
@@ -128,7 +128,8 @@ export interface FacetIndex {
   facets: Record<FacetKey, FacetPostings>;
 }
 
-function buildPostings(table: SpecTable, facet: FacetKey, keyLimit: number): FacetPostings {
+/** A facet's posting lists; a list facet's row keys are left to `withListKeys`, a step of their own. */
+function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
   const column = facetColumn(table, facet);
   const values = facetValues(column.dict, facet);
   const all = new Uint32Array(table.count);
@@ -156,15 +157,16 @@ function buildPostings(table: SpecTable, facet: FacetKey, keyLimit: number): Fac
     const end = rowStart[r + 1] ?? 0;
     for (let k = rowStart[r] ?? 0; k < end; k++) add(idOfCode[codes[k] ?? 0] ?? 0, r);
   }
-  return { column, values, offsets, rows, keys: listKeys(column.list, idOfCode, table.count, keyLimit) };
+  return { column, values, offsets, rows, keys: null };
 }
 
 /**
- * Builds a table's facet index one facet at a time, so that a build of about a second at a million rows
+ * Builds a table's facet index one part at a time, so that a build of about a second at a million rows
  * can be spread over short tasks; `finish` builds whatever is left at once.
  */
 export class FacetIndexBuilder {
   private readonly built: Partial<Record<FacetKey, FacetPostings>> = {};
+  private readonly keyed = new Set<FacetKey>();
   private hashesBuilt = false;
   private index: FacetIndex | null = null;
   private readonly keyLimit: number;
@@ -179,16 +181,24 @@ export class FacetIndexBuilder {
 
   /** Every part is built: `finish` returns at once. */
   get done(): boolean {
-    return this.hashesBuilt && FACETS.every((facet) => this.built[facet] !== undefined);
+    return this.hashesBuilt && FACETS.every((facet) => this.keyed.has(facet));
   }
 
   /**
-   * Builds the next part not yet built: a facet, then the table's hash postings (kept by hash-column,
-   * built here so that the first hash search does not pay for them); true once all are.
+   * Builds the next part not yet built: each facet's posting lists, then each list facet's row keys
+   * (the variant facet's postings and keys together took over half a second at a million rows), then the
+   * table's hash postings (kept by hash-column, built here so that the first hash search does not pay
+   * for them); true once all are.
    */
   step(): boolean {
     const facet = FACETS.find((f) => this.built[f] === undefined);
-    if (facet !== undefined) this.built[facet] = buildPostings(this.table, facet, this.keyLimit);
+    const unkeyed = FACETS.find((f) => !this.keyed.has(f));
+    if (facet !== undefined) {
+      const postings = buildPostings(this.table, facet);
+      this.built[facet] = postings;
+      // A scalar facet's keys are its codes, there with the postings.
+      if (postings.column.kind === 'scalar') this.keyed.add(facet);
+    } else if (unkeyed !== undefined) this.complete(unkeyed);
     else this.buildHashes();
     return this.done;
   }
@@ -196,11 +206,19 @@ export class FacetIndexBuilder {
   /** The index, with whatever is left built at once; the same object on every call. */
   finish(): FacetIndex {
     this.buildHashes();
-    this.index ??= {
-      count: this.table.count,
-      facets: mapFacets((facet) => (this.built[facet] ??= buildPostings(this.table, facet, this.keyLimit))),
-    };
+    this.index ??= { count: this.table.count, facets: mapFacets((facet) => this.complete(facet)) };
     return this.index;
+  }
+
+  /** A facet's postings with their row keys, building what is missing. */
+  private complete(facet: FacetKey): FacetPostings {
+    let postings = this.built[facet] ?? buildPostings(this.table, facet);
+    if (!this.keyed.has(facet)) {
+      postings = withListKeys(postings, this.table.count, this.keyLimit);
+      this.keyed.add(facet);
+    }
+    this.built[facet] = postings;
+    return postings;
   }
 
   private buildHashes(): void {

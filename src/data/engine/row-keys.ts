@@ -1,4 +1,5 @@
 import type { ListColumn } from '../spec-table';
+import type { FacetPostings } from './facets';
 
 /**
  * A facet column as one small key per row, for counting: key k stands for the distinct value ids
@@ -81,6 +82,13 @@ export function listKeys(
     keys[r] = key;
   }
   return { keys, offsets: Uint32Array.from(keyStart), ids: Uint32Array.from(keyIds) };
+}
+
+/** A list facet's postings with their row keys (a scalar facet's have them already). */
+export function withListKeys(postings: FacetPostings, rows: number, limit: number): FacetPostings {
+  const { column, values } = postings;
+  if (column.kind === 'scalar') return postings;
+  return { ...postings, keys: listKeys(column.list, values.idOfCode, rows, limit) };
 }
 
 function mix(hash: number): number {

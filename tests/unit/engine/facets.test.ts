@@ -233,8 +233,8 @@ describe('filterRows and facetCounts (properties)', () => {
 
 describe('FacetIndexBuilder', () => {
   it('builds the same index one part per step, or the rest at once after any number of steps', () => {
-    // One step per facet, then one for the hash postings.
-    const parts = FACETS.length + 1;
+    // One step per facet's postings, one per list facet's row keys, then one for the hash postings.
+    const parts = FACETS.length + 3 + 1;
     fc.assert(
       fc.property(tableArb, fc.nat(parts + 2), (table, steps) => {
         const whole = buildFacetIndex(table);
