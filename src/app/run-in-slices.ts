@@ -1,3 +1,5 @@
+import { taskQueue } from './task-queue';
+
 /**
  * Runs a generator's steps in tasks of about `sliceMs`, handing the main thread back between them so
  * that input and frames are not held up by a long job (the merge of a million rows' tags). Rejects with
@@ -8,12 +10,12 @@ export async function runInSlices<T>(
   signal: AbortSignal,
   sliceMs = 8,
 ): Promise<T> {
-  // A channel message is a new task without the 4 ms clamp that nested timers get.
-  const channel = new MessageChannel();
+  let resume = () => {};
+  const tasks = taskQueue(() => resume());
   const nextTask = () =>
     new Promise<void>((resolve) => {
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
+      resume = resolve;
+      tasks.post();
     });
   try {
     for (;;) {
@@ -26,6 +28,6 @@ export async function runInSlices<T>(
       signal.throwIfAborted();
     }
   } finally {
-    channel.port1.close();
+    tasks.close();
   }
 }

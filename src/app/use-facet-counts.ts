@@ -2,19 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Bitset } from '../data/engine/bitset';
 import { facetCountJob } from '../data/engine/facet-count-job';
 import type { FacetCount, FacetIndex, FacetKey, FacetSelection } from '../data/engine/facets';
+import { taskQueue } from './task-queue';
 
 /** Longest stretch of counting before the browser gets the thread back for input and frames. */
 const SLICE_MS = 6;
-
-/**
- * Runs a job's next slice as a new task, without the 4 ms clamp nested timers get; one channel per job,
- * since making a channel costs more than a slice's message.
- */
-function taskQueue(run: () => void): { post: () => void; close: () => void } {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = run;
-  return { post: () => channel.port2.postMessage(null), close: () => channel.port1.close() };
-}
 
 /**
  * Facet counts for the current filters, computed after the rows are painted, in slices of a few

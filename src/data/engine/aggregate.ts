@@ -147,8 +147,7 @@ function wholeKeyPairs(index: FacetIndex, a: FacetKey, b: FacetKey, ka: RowKeys,
   if (!byPair) wholeTable.set(index, (byPair = new Map()));
   const key = `${a}\n${b}`;
   let pairs = byPair.get(key);
-  if (!pairs)
-    byPair.set(key, (pairs = countKeyPairs(Bitset.full(index.count).words, index.count, false, ka, kb)));
+  if (!pairs) byPair.set(key, (pairs = countKeyPairs(Bitset.full(index.count), false, ka, kb)));
   return pairs;
 }
 
@@ -174,10 +173,10 @@ function keyedCross(
   if (nA * nB > MAX_KEY_CELLS || size * 4 < nA * nB) return null;
   let pairs: Uint32Array;
   if (size * 2 > rows.size) {
-    const left = countKeyPairs(rows.words, rows.size, true, ka, kb);
+    const left = countKeyPairs(rows, true, ka, kb);
     pairs = wholeKeyPairs(index, facetA, facetB, ka, kb).map((n, cell) => n - (left[cell] ?? 0));
   } else {
-    pairs = countKeyPairs(rows.words, rows.size, false, ka, kb);
+    pairs = countKeyPairs(rows, false, ka, kb);
   }
   // Every row has one key on each side, so a key's rows are its row (or column) of pairs.
   const perA = new Uint32Array(nA);

@@ -90,6 +90,16 @@ export class Bitset {
     return new Bitset(this.size, this.words.slice());
   }
 
+  /**
+   * How to read the words of this set, or with `invert` of its complement, in a hot loop:
+   * `(words[w] ^ flip)`, and `& lastMask` on the last word, where the bits past `size` must stay unset
+   * (inverted they would read as rows that do not exist).
+   */
+  wordMasks(invert: boolean): { flip: number; lastMask: number } {
+    const tail = this.size & 31;
+    return { flip: invert ? -1 : 0, lastMask: invert && tail !== 0 ? (1 << tail) - 1 : -1 };
+  }
+
   count(): number {
     let n = 0;
     for (let w = 0; w < this.words.length; w++) n += popcount(this.words[w] ?? 0);

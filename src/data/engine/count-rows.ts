@@ -87,16 +87,13 @@ export function startCount(postings: FacetPostings, rows: Bitset): CountPass {
 
 /** Count the rows of words `pass.word … to - 1` (or of their complement) into the pass. */
 export function countWords(pass: CountPass, to: number): void {
-  const { words, size } = pass.rows;
-  // Bits past `size` are zero in the set, so they would read as "other rows" once inverted.
-  const flip = pass.invert ? -1 : 0;
-  const lastWord = words.length - 1;
-  const tailMask = (size & 31) === 0 ? -1 : (1 << (size & 31)) - 1;
+  const { words } = pass.rows;
+  const { flip, lastMask } = pass.rows.wordMasks(pass.invert);
   const { counts } = pass;
   const { keys } = pass.postings;
   for (let w = pass.word; w < to; w++) {
     let word = (words[w] ?? 0) ^ flip;
-    if (w === lastWord) word &= tailMask;
+    if (w === words.length - 1) word &= lastMask;
     const base = w << 5;
     if (keys) {
       const rowKey = keys.keys;

@@ -1,4 +1,5 @@
 import type { ListColumn } from '../spec-table';
+import type { Bitset } from './bitset';
 import type { FacetPostings } from './facets';
 
 /**
@@ -134,25 +135,19 @@ export function spreadKeyCounts(keys: RowKeys, keyCounts: Uint32Array, out: Uint
 }
 
 /**
- * Rows per pair of keys (row-major, a × b) over the set rows of `words`, or over the rows left out of
- * them when `invert` (then `size` bounds the last word). Every row has exactly one key in each column.
+ * Rows per pair of keys (row-major, a × b) over the set rows, or over the rows left out of them when
+ * `invert`. Every row has exactly one key in each column.
  */
-export function countKeyPairs(
-  words: Uint32Array,
-  size: number,
-  invert: boolean,
-  a: RowKeys,
-  b: RowKeys,
-): Uint32Array {
+export function countKeyPairs(rows: Bitset, invert: boolean, a: RowKeys, b: RowKeys): Uint32Array {
   const width = b.offsets.length - 1;
   const out = new Uint32Array((a.offsets.length - 1) * width);
   const keysA = a.keys;
   const keysB = b.keys;
-  const flip = invert ? -1 : 0;
-  const tailMask = (size & 31) === 0 ? -1 : (1 << (size & 31)) - 1;
+  const { words } = rows;
+  const { flip, lastMask } = rows.wordMasks(invert);
   for (let w = 0; w < words.length; w++) {
     let word = (words[w] ?? 0) ^ flip;
-    if (w === words.length - 1) word &= tailMask;
+    if (w === words.length - 1) word &= lastMask;
     const base = w << 5;
     while (word !== 0) {
       const low = word & -word;

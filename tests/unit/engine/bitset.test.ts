@@ -19,6 +19,21 @@ describe('Bitset', () => {
     expect(filled.clear().count()).toBe(0);
   });
 
+  it.each([31, 32, 33, 70])('wordMasks(true) of a %i-bit set reads exactly the rows left out', (size) => {
+    const b = new Bitset(size).set(0).set(size - 1);
+    const read = (invert: boolean) => {
+      const { flip, lastMask } = b.wordMasks(invert);
+      const rows: number[] = [];
+      b.words.forEach((raw, w) => {
+        const word = (raw ^ flip) & (w === b.words.length - 1 ? lastMask : -1);
+        for (let bit = 0; bit < 32; bit++) if ((word >>> bit) & 1) rows.push(w * 32 + bit);
+      });
+      return rows;
+    };
+    expect(read(true)).toEqual(Array.from({ length: size - 2 }, (_, i) => i + 1));
+    expect(read(false)).toEqual([0, size - 1]);
+  });
+
   it('sets, clears and tests bits', () => {
     const b = new Bitset(70).set(0).set(31).set(32).set(69);
     expect(list(b)).toEqual([0, 31, 32, 69]);
