@@ -1,14 +1,25 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table';
-import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { entriesWithPrefix } from '../../data/hash-column';
-import { hashAt, recordAt, type SpecTable as SpecData } from '../../data/spec-table';
-import { CELLS, COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
+import { hashAt, type SpecTable as SpecData } from '../../data/spec-table';
+import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
+import { SpecRowView } from './spec-row';
+import { usePainted } from './use-painted';
 import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 32;
 /**
  * Rows rendered beyond each edge of the view. Rows have a fixed height and render fast, so a few suffice
- * for smooth scrolling; every extra row is DOM work on each keystroke that changes the result.
+ * for smooth scrolling. A new result shows the rows in view first and adds these after that frame is
+ * painted: a third of a screenful less to render, style and lay out before the rows of a keystroke show.
  */
 const OVERSCAN = 4;
 
@@ -38,13 +49,27 @@ function nextSort(current: TableSort | null, column: ColumnId): TableSort | null
   return current.desc ? null : { column, desc: true };
 }
 
+/**
+ * One array per set of visible columns, the same on every render: rows that show the same spec as
+ * before then skip rendering. At most one entry per combination of the eleven columns.
+ */
+const cellIdLists = new Map<string, readonly ColumnId[]>();
+function cellIdsOf(ids: readonly string[]): readonly ColumnId[] {
+  const key = ids.join(' ');
+  const known = cellIdLists.get(key);
+  if (known) return known;
+  const list = ids.filter(isColumnId);
+  cellIdLists.set(key, list);
+  return list;
+}
+
 const PAGE_ROWS = 15;
 const NO_ROWS: SpecRow[] = [];
 /**
  * The last non-empty window shown per table, kept for an empty result (see SpecTable). Held here
  * rather than in state, so keeping it costs no second render.
  */
-const lastWindow = new WeakMap<SpecData, SpecRow[]>();
+const lastWindow = new WeakMap<SpecData, number[]>();
 
 /**
  * Kept rows take no room and show nothing (clipped, so they add no scrolling either). Hidden with
@@ -68,23 +93,23 @@ export function SpecTable(props: SpecTableProps) {
     scrollRef,
     rows.length,
     ROW_HEIGHT,
-    OVERSCAN,
+    usePainted(rows) ? OVERSCAN : 0,
   );
   // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
   // then updates them in place instead of creating every row's elements, styles and layout again
   // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
-  const { shownRows, kept } = useMemo(() => {
-    const out: SpecRow[] = [];
+  const { shown, kept } = useMemo(() => {
+    const out: number[] = [];
     for (let i = first; i <= last; i++) {
       const row = rows[i];
-      if (row !== undefined) out.push(recordAt(data, row));
+      if (row !== undefined) out.push(row);
     }
     if (out.length > 0) {
       lastWindow.set(data, out);
-      return { shownRows: out, kept: false };
+      return { shown: out, kept: false };
     }
     const before = lastWindow.get(data) ?? [];
-    return { shownRows: before, kept: before.length > 0 };
+    return { shown: before, kept: before.length > 0 };
   }, [data, rows, first, last]);
   // The table model gives the columns and headers; the rows are the engine's, rendered through CELLS.
   const table = useTable({
@@ -94,7 +119,7 @@ export function SpecTable(props: SpecTableProps) {
     state: { columnVisibility },
   });
   const visibleColumns = table.getVisibleLeafColumns();
-  const cellIds = visibleColumns.map((c) => c.id).filter(isColumnId);
+  const cellIds = cellIdsOf(visibleColumns.map((c) => c.id));
 
   useEffect(() => {
     if (!focusPending) return;
@@ -151,6 +176,16 @@ export function SpecTable(props: SpecTableProps) {
     }
   };
 
+  const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
+    const tr = e.target instanceof Element ? e.target.closest('tr') : null;
+    const index = Number(tr?.dataset.index);
+    const row = rows[index];
+    if (row === undefined) return;
+    setActive(index);
+    const hash = hashAt(data, row);
+    onSelect(selectedHash !== null && hash.startsWith(selectedHash) ? null : hash);
+  };
+
   return (
     <div className="spec-table-scroll" ref={scrollRef}>
       <table
@@ -191,35 +226,22 @@ export function SpecTable(props: SpecTableProps) {
           aria-hidden={kept || undefined}
           inert={kept}
           onKeyDown={onKeyDown}
+          onClick={onClick}
         >
-          {shownRows.map((row, k) => {
-            const index = first + k;
-            // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
-            const selected = selectedHash !== null && row.hash.startsWith(selectedHash);
-            return (
-              // Keyed by position, not by spec: a new filter result updates the rows on screen in place
-              // instead of unmounting and mounting every one of them.
-              <tr
-                key={index}
-                data-index={index}
-                aria-rowindex={index + 2}
-                aria-selected={selected}
-                tabIndex={index === activeIndex ? 0 : -1}
-                className={selected ? 'selected' : undefined}
-                style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-                onClick={() => {
-                  setActive(index);
-                  onSelect(selected ? null : row.hash);
-                }}
-              >
-                {cellIds.map((id) => (
-                  <td key={id} className={`col-${id}`}>
-                    {CELLS[id](row)}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
+          {shown.map((row, k) => (
+            // Keyed by position, not by spec: a new filter result updates the rows on screen in place
+            // instead of unmounting and mounting every one of them.
+            <SpecRowView
+              key={first + k}
+              data={data}
+              row={row}
+              index={first + k}
+              rowHeight={ROW_HEIGHT}
+              cellIds={cellIds}
+              selectedHash={selectedHash}
+              tabbable={first + k === activeIndex}
+            />
+          ))}
         </tbody>
       </table>
       {rows.length === 0 ? <p className="empty">No specs match these filters.</p> : null}

@@ -1,0 +1,45 @@
+import { memo } from 'react';
+import { recordAt, type SpecTable as SpecData } from '../../data/spec-table';
+import { CELLS, type ColumnId } from './columns';
+
+export interface SpecRowProps {
+  data: SpecData;
+  /** The spec's row in `data`. */
+  row: number;
+  /** Its position in the result (0-based), which places it and names it to assistive technology. */
+  index: number;
+  rowHeight: number;
+  cellIds: readonly ColumnId[];
+  selectedHash: string | null;
+  /** The roving tab stop of the table's rows. */
+  tabbable: boolean;
+}
+
+/**
+ * One row of the windowed body. Memoised on the spec it shows rather than on a record object: when a
+ * keystroke's result keeps a spec at the same position (narrowing "zli" to "zlib"), that row is not
+ * materialised or rendered again. Clicks are handled by the body, so a row holds no callbacks that would
+ * change on every render.
+ */
+export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
+  const { data, row, index, rowHeight, cellIds, selectedHash, tabbable } = props;
+  const record = recordAt(data, row);
+  // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
+  const selected = selectedHash !== null && record.hash.startsWith(selectedHash);
+  return (
+    <tr
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      tabIndex={tabbable ? 0 : -1}
+      className={selected ? 'selected' : undefined}
+      style={{ transform: `translateY(${index * rowHeight}px)` }}
+    >
+      {cellIds.map((id) => (
+        <td key={id} className={`col-${id}`}>
+          {CELLS[id](record)}
+        </td>
+      ))}
+    </tr>
+  );
+});

@@ -1,0 +1,70 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { SpecTable, type SpecTableProps } from '../../../src/components/spec-table/spec-table';
+import { recordAt } from '../../../src/data/spec-table';
+import { hashOf, spec, tableOf } from '../engine/fixtures';
+
+const letter = (i: number) => String.fromCharCode(98 + i);
+/** 60 specs, `pkg-0` … `pkg-59`, each with its own hash. */
+const data = tableOf([
+  [
+    'v1',
+    Array.from({ length: 60 }, (_, i) =>
+      spec({ hash: hashOf(letter(i % 25) + letter(Math.floor(i / 25))), package: `pkg-${i}` }),
+    ),
+  ],
+]);
+
+function props(over: Partial<SpecTableProps> = {}): SpecTableProps {
+  return {
+    data,
+    rows: Uint32Array.from({ length: data.count }, (_, i) => i),
+    sort: null,
+    onSortChange: () => {},
+    columnVisibility: {},
+    selectedHash: null,
+    onSelect: () => {},
+    ...over,
+  };
+}
+
+/** The body's rows (the header row left out), by the package each shows. */
+function shownPackages(): string[] {
+  const [, body] = screen.getAllByRole('rowgroup');
+  if (!body) throw new Error('no table body');
+  return within(body)
+    .queryAllByRole('row')
+    .map((row) => within(row).getAllByRole('cell')[1]?.textContent ?? '');
+}
+
+// The test setup gives every element an 800 px viewport: 25 rows of 32 px are in view.
+describe('SpecTable', () => {
+  it('shows a new result in view first and the rows past the view once that frame is painted', async () => {
+    const { rerender } = render(<SpecTable {...props()} />);
+    expect(shownPackages()).toHaveLength(29);
+    const odd = Uint32Array.from({ length: 30 }, (_, i) => 2 * i + 1);
+    rerender(<SpecTable {...props({ rows: odd })} />);
+    const packageOf = (row: number) => recordAt(data, row).package;
+    expect(shownPackages()).toEqual(Array.from({ length: 25 }, (_, i) => packageOf(2 * i + 1)));
+    await waitFor(() => expect(shownPackages()).toHaveLength(29));
+    expect(shownPackages()).toEqual(Array.from({ length: 29 }, (_, i) => packageOf(2 * i + 1)));
+  });
+
+  it('selects the clicked row’s spec, clears it on a second click, and a copy is not a selection', async () => {
+    const user = userEvent.setup();
+    const onSelect = vi.fn();
+    const { rerender } = render(<SpecTable {...props({ onSelect })} />);
+    await user.click(screen.getByRole('cell', { name: 'pkg-3' }));
+    const hash = hashOf(letter(3) + letter(0));
+    expect(onSelect).toHaveBeenLastCalledWith(hash);
+    rerender(<SpecTable {...props({ onSelect, selectedHash: hash.slice(0, 7) })} />);
+    const row = screen.getByRole('row', { selected: true });
+    expect(within(row).getByRole('cell', { name: 'pkg-3' })).toBeInTheDocument();
+    await user.click(within(row).getByRole('cell', { name: 'pkg-3' }));
+    expect(onSelect).toHaveBeenLastCalledWith(null);
+    onSelect.mockClear();
+    await user.click(within(row).getByRole('button', { name: `Copy hash ${hash.slice(0, 7)}` }));
+    expect(onSelect).not.toHaveBeenCalled();
+  });
+});
