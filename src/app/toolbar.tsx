@@ -1,6 +1,7 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { ColumnMenu } from '../components/spec-table/column-menu';
+import type { RowOrder } from '../data/engine/row-order';
 import { toCsv, toJson } from '../data/export';
 import type { SpecTable } from '../data/spec-table';
 import { copyText } from '../lib/clipboard';
@@ -12,7 +13,7 @@ export interface ToolbarProps {
   columnVisibility: ColumnVisibilityState;
   onColumnVisibilityChange: (v: ColumnVisibilityState) => void;
   table: SpecTable;
-  rows: Uint32Array;
+  rows: RowOrder;
   /** Base of export file names, e.g. the tag. */
   fileStem: string;
 }

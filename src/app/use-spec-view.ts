@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import {
   filterRows,
   mapFacets,
@@ -7,7 +7,7 @@ import {
   type FacetKey,
   type FacetSelection,
 } from '../data/engine/facets';
-import { RowBuffers } from '../data/engine/row-buffers';
+import { bitsetOrder, rangeOrder, type RowOrder } from '../data/engine/row-order';
 import { sortRows } from '../data/engine/sort';
 import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
 import { queryMask } from '../data/query/query-mask';
@@ -18,7 +18,7 @@ import { useFacetIndex } from './use-facet-index';
 
 export interface SpecView {
   /** Rows to show, filtered and sorted. */
-  rows: Uint32Array;
+  rows: RowOrder;
   /**
    * Facet counts per facet. They trail the rows: counted after the rows are painted, in short slices
    * (null until the first counts are in), so counting never delays the rows of a keystroke or a click.
@@ -28,13 +28,13 @@ export interface SpecView {
   queryError: QueryError | null;
 }
 
-const EMPTY = new Uint32Array(0);
+const EMPTY = rangeOrder(0);
 
 function hasFacetFilter(selection: FacetSelection): boolean {
   return SPEC_FACETS.some((f) => selection[f].include.length > 0 || selection[f].exclude.length > 0);
 }
 
-/** Every row in table order: the view before any filter, which needs no facet index. */
+/** Every row in table order, for a sort before any filter. */
 function allRows(count: number): Uint32Array {
   const rows = new Uint32Array(count);
   for (let i = 0; i < count; i++) rows[i] = i;
@@ -73,23 +73,21 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     if (!table || !index || !query || !querying) return null;
     return queryMask(query, table, index);
   }, [table, index, query, querying]);
-  const buffers = useMemo(() => (table ? new RowBuffers(table.count) : null), [table]);
+  // The filter's rows stay a bitset: the table reads the few it shows by position, so a keystroke does
+  // not write out every index of a broad result. Only a sort needs them all.
   const filtered = useMemo(() => {
-    if (!table || !buffers) return EMPTY;
-    // No index yet means no filter and no query (see useFacetIndex): every row shows.
-    if (!index) return allRows(table.count);
-    // The query's rows need no copy when no facet narrows them (the copy is fresh memory too).
-    const bits = mask && !hasFacetFilter(selection) ? mask : filterRows(index, selection, mask);
-    return buffers.indicesOf(bits);
-  }, [table, buffers, index, selection, mask]);
-  // Once these rows are on screen, the next result goes to the other buffer. A layout effect, so that
-  // it holds before anything can render again.
-  useLayoutEffect(() => buffers?.hold(filtered), [buffers, filtered]);
+    if (!table || !index) return null;
+    // The query's rows need no copy when no facet narrows them.
+    return mask && !hasFacetFilter(selection) ? mask : filterRows(index, selection, mask);
+  }, [table, index, selection, mask]);
   const counts = useFacetCounts(index, selection, mask);
   const countsOf = useCallback((facet: FacetKey) => counts?.[facet] ?? [], [counts]);
-  const rows = useMemo(() => {
-    if (!table || !view.sort) return filtered;
-    return sortRows(table, filtered, view.sort.column, view.sort.desc);
+  const rows = useMemo((): RowOrder => {
+    if (!table) return EMPTY;
+    // No index yet means no filter and no query (see useFacetIndex): every row shows.
+    if (!view.sort) return filtered ? bitsetOrder(filtered) : rangeOrder(table.count);
+    const { column, desc } = view.sort;
+    return sortRows(table, filtered ? filtered.toIndices() : allRows(table.count), column, desc);
   }, [table, filtered, view.sort]);
   return { rows, countsOf: counts ? countsOf : null, queryError: parsed.ok ? null : parsed.error };
 }

@@ -1,3 +1,4 @@
+import type { RowOrder } from './engine/row-order';
 import { recordAt, type SpecTable } from './spec-table';
 
 export const EXPORT_FIELDS = [
@@ -23,10 +24,10 @@ export function csvField(value: string): string {
  * The rows as CSV with a header line, CRLF line ends (RFC 4180). Lists (versions, variants, stacks) are
  * space-separated, as Spack writes them; values are the source's own (`none`, `-`).
  */
-export function toCsv(table: SpecTable, rows: ArrayLike<number>): string {
+export function toCsv(table: SpecTable, rows: RowOrder): string {
   const lines = [EXPORT_FIELDS.join(',')];
-  for (let i = 0; i < rows.length; i++) {
-    const r = recordAt(table, rows[i] ?? 0);
+  rows.forEach((row) => {
+    const r = recordAt(table, row);
     const fields = [
       r.hash,
       r.package,
@@ -41,16 +42,16 @@ export function toCsv(table: SpecTable, rows: ArrayLike<number>): string {
       r.tag,
     ];
     lines.push(fields.map(csvField).join(','));
-  }
+  });
   return `${lines.join('\r\n')}\r\n`;
 }
 
 /** The rows as a JSON array of records, with the source's field names and values. */
-export function toJson(table: SpecTable, rows: ArrayLike<number>): string {
-  const out = [];
-  for (let i = 0; i < rows.length; i++) {
-    const { extra, ...r } = recordAt(table, rows[i] ?? 0);
+export function toJson(table: SpecTable, rows: RowOrder): string {
+  const out: object[] = [];
+  rows.forEach((row) => {
+    const { extra, ...r } = recordAt(table, row);
     out.push({ ...r, ...extra });
-  }
+  });
   return `${JSON.stringify(out, null, 1)}\n`;
 }

@@ -1,3 +1,4 @@
+import type { RowOrder } from './engine/row-order';
 import { compareVersions } from './engine/version-compare';
 import type { ListColumn, SpecTable } from './spec-table';
 
@@ -22,7 +23,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * Summarise rows per package with integer-code sets (strings are looked up once per distinct code),
  * ordered by package name. Versions are newest first.
  */
-export function summarizePackages(table: SpecTable, rows: Uint32Array): PackageSummary[] {
+export function summarizePackages(table: SpecTable, rows: RowOrder): PackageSummary[] {
   interface Acc {
     specs: number;
     versions: Set<number>;
@@ -31,7 +32,7 @@ export function summarizePackages(table: SpecTable, rows: Uint32Array): PackageS
     stacks: Set<number>;
   }
   const acc = new Map<number, Acc>();
-  for (const row of rows) {
+  rows.forEach((row) => {
     const pkg = table.package[row] ?? 0;
     let a = acc.get(pkg);
     if (!a) {
@@ -43,7 +44,7 @@ export function summarizePackages(table: SpecTable, rows: Uint32Array): PackageS
     a.compilers.add(table.compiler[row] ?? 0);
     a.targets.add(table.target[row] ?? 0);
     collectList(table.stacks, row, a.stacks);
-  }
+  });
   const names = (codes: Set<number>, dict: readonly string[]) => [...codes].map((c) => dict[c] ?? '');
   return [...acc.entries()]
     .map(([pkg, a]) => ({

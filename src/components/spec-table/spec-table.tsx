@@ -9,6 +9,7 @@ import {
   type MouseEvent,
 } from 'react';
 import { entriesWithPrefix } from '../../data/hash-column';
+import type { RowOrder } from '../../data/engine/row-order';
 import { hashAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
 import { SpecRowView } from './spec-row';
@@ -30,8 +31,8 @@ export interface TableSort {
 
 export interface SpecTableProps {
   data: SpecData;
-  /** Row indices into `data`, in display order (already filtered and sorted by the engine). */
-  rows: Uint32Array;
+  /** Rows of `data` in display order (already filtered and sorted by the engine), read by position. */
+  rows: RowOrder;
   sort: TableSort | null;
   onSortChange: (sort: TableSort | null) => void;
   columnVisibility: ColumnVisibilityState;
@@ -101,7 +102,7 @@ export function SpecTable(props: SpecTableProps) {
   const { shown, kept } = useMemo(() => {
     const out: number[] = [];
     for (let i = first; i <= last; i++) {
-      const row = rows[i];
+      const row = rows.at(i);
       if (row !== undefined) out.push(row);
     }
     if (out.length > 0) {
@@ -168,7 +169,7 @@ export function SpecTable(props: SpecTableProps) {
       e.preventDefault();
       move(to);
     } else if (e.key === 'Enter' || e.key === ' ') {
-      const row = rows[activeIndex];
+      const row = rows.at(activeIndex);
       if (row === undefined) return;
       e.preventDefault();
       const hash = hashAt(data, row);
@@ -179,7 +180,8 @@ export function SpecTable(props: SpecTableProps) {
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
     const tr = e.target instanceof Element ? e.target.closest('tr') : null;
     const index = Number(tr?.dataset.index);
-    const row = rows[index];
+    // No data-index (a click on the kept rows' remains) reads as NaN, which names no row.
+    const row = Number.isNaN(index) ? undefined : rows.at(index);
     if (row === undefined) return;
     setActive(index);
     const hash = hashAt(data, row);

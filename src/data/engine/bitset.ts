@@ -1,5 +1,5 @@
 /** Bits set in a 32-bit word (SWAR popcount; imul keeps the last step in 32-bit integers). */
-function popcount(word: number): number {
+export function popcount(word: number): number {
   let x = word - ((word >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
@@ -118,17 +118,9 @@ export class Bitset {
     }
   }
 
-  /**
-   * Set indices in ascending order; the hot loops of the engine iterate this array rather than calling back.
-   * With `into` (at least `size` long) they are written there and a view of its start is returned: a
-   * caller that keeps a buffer avoids touching fresh memory on every filter, which at a million rows
-   * costs more than the scan itself (see RowBuffers).
-   */
-  toIndices(into?: Uint32Array): Uint32Array {
-    if (into && into.length < this.size) {
-      throw new RangeError(`toIndices needs a buffer of ${this.size} entries, got ${into.length}`);
-    }
-    const out = into ?? new Uint32Array(this.count());
+  /** Set indices in ascending order; the hot loops of the engine iterate this array rather than calling back. */
+  toIndices(): Uint32Array {
+    const out = new Uint32Array(this.count());
     let k = 0;
     for (let w = 0; w < this.words.length; w++) {
       let word = this.words[w] ?? 0;
@@ -144,7 +136,7 @@ export class Bitset {
         word ^= low;
       }
     }
-    return into ? into.subarray(0, k) : out;
+    return out;
   }
 
   private checkIndex(i: number): void {

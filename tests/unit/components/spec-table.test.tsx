@@ -2,6 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SpecTable, type SpecTableProps } from '../../../src/components/spec-table/spec-table';
+import { Bitset } from '../../../src/data/engine/bitset';
+import { bitsetOrder, rangeOrder } from '../../../src/data/engine/row-order';
 import { recordAt } from '../../../src/data/spec-table';
 import { hashOf, spec, tableOf } from '../engine/fixtures';
 
@@ -19,7 +21,7 @@ const data = tableOf([
 function props(over: Partial<SpecTableProps> = {}): SpecTableProps {
   return {
     data,
-    rows: Uint32Array.from({ length: data.count }, (_, i) => i),
+    rows: rangeOrder(data.count),
     sort: null,
     onSortChange: () => {},
     columnVisibility: {},
@@ -43,8 +45,11 @@ describe('SpecTable', () => {
   it('shows a new result in view first and the rows past the view once that frame is painted', async () => {
     const { rerender } = render(<SpecTable {...props()} />);
     expect(shownPackages()).toHaveLength(29);
-    const odd = Uint32Array.from({ length: 30 }, (_, i) => 2 * i + 1);
-    rerender(<SpecTable {...props({ rows: odd })} />);
+    const odd = Bitset.fromIndices(
+      data.count,
+      Array.from({ length: 30 }, (_, i) => 2 * i + 1),
+    );
+    rerender(<SpecTable {...props({ rows: bitsetOrder(odd) })} />);
     const packageOf = (row: number) => recordAt(data, row).package;
     expect(shownPackages()).toEqual(Array.from({ length: 25 }, (_, i) => packageOf(2 * i + 1)));
     await waitFor(() => expect(shownPackages()).toHaveLength(29));

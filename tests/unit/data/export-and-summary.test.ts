@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeShard } from '../../../src/data/encode';
 import { csvField, toCsv, toJson } from '../../../src/data/export';
 import { summarizePackages } from '../../../src/data/package-summary';
+import { Bitset } from '../../../src/data/engine/bitset';
+import { bitsetOrder } from '../../../src/data/engine/row-order';
 import { decodeShard, type SpecRecord } from '../../../src/data/spec-table';
 
 const rec = (hash: string, pkg: string, over: Partial<SpecRecord> = {}): SpecRecord => ({
@@ -108,5 +110,11 @@ describe('summarizePackages', () => {
       { package: 'hdf5', specs: 1, stacks: ['root'] },
     ]);
     expect(summarizePackages(table, new Uint32Array(0))).toEqual([]);
+  });
+  it('reads a filter result straight from its bitset, as the table shows it', () => {
+    const bits = Bitset.fromIndices(table.count, [0, 2]);
+    expect(summarizePackages(table, bitsetOrder(bits))).toEqual(summarizePackages(table, bits.toIndices()));
+    expect(toCsv(table, bitsetOrder(bits))).toBe(toCsv(table, Uint32Array.from([0, 2])));
+    expect(toJson(table, bitsetOrder(bits))).toBe(toJson(table, Uint32Array.from([0, 2])));
   });
 });
