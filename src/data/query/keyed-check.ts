@@ -11,8 +11,14 @@ import type { QueryTerm } from './query-terms';
 export interface KeyedCheck {
   /** The work of deciding every key, in the unit of one row looked up: what the check costs before any row. */
   setup: number;
-  /** Unsets the rows of `bits` whose key fails the term. */
-  unsetFailing: (bits: Bitset) => void;
+  /** Decides every key for the term. */
+  decide: () => KeyedDecision;
+}
+
+/** A row passes a decided term when `ok[rowKey[row]]` is 1. */
+export interface KeyedDecision {
+  rowKey: Uint32Array;
+  ok: Uint8Array;
 }
 
 /** Per value id: 1 if some dictionary code of the value is in the mask. */
@@ -54,22 +60,22 @@ export function keyedCheck(index: FacetIndex, term: QueryTerm): KeyedCheck | nul
   const setup = keys.ids.length * (parts.present.length + parts.absent.length);
   return {
     setup,
-    unsetFailing: (bits) => {
+    decide: () => {
       const present = parts.present.map((mask) => idMaskOf(postings, mask));
       const absent = parts.absent.map((mask) => idMaskOf(postings, mask));
       const ok = new Uint8Array(keys.offsets.length - 1);
       for (let key = 0; key < ok.length; key++) ok[key] = keyPasses(keys, key, present, absent) ? 1 : 0;
-      unsetWhereNot(bits, keys.keys, ok);
+      return { rowKey: keys.keys, ok };
     },
   };
 }
 
 /**
- * Unsets the rows of `bits` whose key is not ok. One tight loop over the words, with no call per
+ * Unsets the rows of `bits` that fail a decided term. One tight loop over the words, with no call per
  * row: the first queries after a page load run before the JIT has optimised anything, where a call per
  * row costs several times the lookup.
  */
-function unsetWhereNot(bits: Bitset, rowKey: Uint32Array, ok: Uint8Array): void {
+export function unsetFailing(bits: Bitset, { rowKey, ok }: KeyedDecision): void {
   const { words } = bits;
   for (let w = 0; w < words.length; w++) {
     let word = words[w] ?? 0;

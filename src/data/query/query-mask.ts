@@ -3,7 +3,7 @@ import type { FacetIndex, FacetPostings } from '../engine/facets';
 import { visitRowsHolding } from '../hash-column';
 import type { SpecTable } from '../spec-table';
 import type { SpecQuery } from './parse-query';
-import { keyedCheck } from './keyed-check';
+import { keyedCheck, unsetFailing, type KeyedDecision } from './keyed-check';
 import { termCheck } from './match-query';
 import { compileTerms, type QueryTerm } from './query-terms';
 
@@ -76,9 +76,35 @@ function orCodes(bits: Bitset, postings: FacetPostings, mask: Uint8Array): void 
   const { rows } = postings;
   const words = bits.words;
   forEachPosting(postings, mask, (from, to) => {
-    // Inline rather than setBit: see keepPassing on code that runs before the JIT has warmed up.
+    // Inline rather than setBit: the first queries after a load run before the JIT has optimised
+    // anything, where a call per row costs several times the row's own work.
     for (let k = from; k < to; k++) {
       const row = rows[k] ?? 0;
+      words[row >>> 5] = (words[row >>> 5] ?? 0) | (1 << (row & 31));
+    }
+  });
+}
+
+/**
+ * As orCodes, but only the rows that pass every decided term: the narrow term's rows are looked up as
+ * they are set, instead of set and then found again among every word of the table by unsetFailing.
+ */
+function orCodesPassing(
+  bits: Bitset,
+  postings: FacetPostings,
+  mask: Uint8Array,
+  first: KeyedDecision,
+  rest: readonly KeyedDecision[],
+): void {
+  const { rows } = postings;
+  const words = bits.words;
+  // Most queries check one term ("hdf5 +mpi"), and its lookup stays in the loop, with no call per row.
+  const { rowKey, ok } = first;
+  const passRest = (row: number) => rest.every((d) => d.ok[d.rowKey[row] ?? 0] === 1);
+  forEachPosting(postings, mask, (from, to) => {
+    for (let k = from; k < to; k++) {
+      const row = rows[k] ?? 0;
+      if (ok[rowKey[row] ?? 0] !== 1 || (rest.length > 0 && !passRest(row))) continue;
       words[row >>> 5] = (words[row >>> 5] ?? 0) | (1 << (row & 31));
     }
   });
@@ -164,8 +190,8 @@ export function queryMask(query: SpecQuery, table: SpecTable, index: FacetIndex)
     .sort((a, b) => a.bound - b.bound);
   const [narrowest, ...others] = bounded;
   if (!narrowest) return Bitset.full(table.count);
-  const out = termBits(table, index, narrowest.term, new Bitset(table.count));
-  if (others.length === 0) return out;
+  const out = new Bitset(table.count);
+  if (others.length === 0) return termBits(table, index, narrowest.term, out);
   // Checking the narrowest term's rows against keyed terms costs a lookup per row and check (counted
   // as two bits set: the key reads are scattered) plus a pass over the keys; building those terms'
   // bitsets costs a bit per row they hold. "hdf5 +mpi" at a million rows: ~20,000 hdf5 rows looked up
@@ -174,13 +200,22 @@ export function queryMask(query: SpecQuery, table: SpecTable, index: FacetIndex)
   const checkCost = keyed.reduce((sum, k) => sum + (k ? 2 * narrowest.bound + k.setup : Infinity), 0);
   const bitsCost = others.reduce((sum, { bound }) => sum + bound, 0);
   if (checkCost < bitsCost || narrowest.bound <= table.count * CHECK_ROWS_BELOW) {
+    const decided: KeyedDecision[] = [];
     const slow: Array<(row: number) => boolean> = [];
     others.forEach(({ term }, i) => {
       const k = keyed[i];
       // On a few rows, deciding every key can cost more than walking those rows' lists.
-      if (k && k.setup <= ROW_CHECK_COST * narrowest.bound) k.unsetFailing(out);
+      if (k && k.setup <= ROW_CHECK_COST * narrowest.bound) decided.push(k.decide());
       else slow.push(termCheck(table, term));
     });
+    const { term } = narrowest;
+    const [first, ...rest] = decided;
+    if (term.kind === 'codes' && first) {
+      orCodesPassing(out, index.facets[term.mask.column], term.mask.mask, first, rest);
+    } else {
+      termBits(table, index, term, out);
+      for (const decision of decided) unsetFailing(out, decision);
+    }
     if (slow.length > 0) {
       out.forEach((row) => {
         if (!slow.every((check) => check(row))) out.unset(row);
@@ -188,6 +223,7 @@ export function queryMask(query: SpecQuery, table: SpecTable, index: FacetIndex)
     }
     return out;
   }
+  termBits(table, index, narrowest.term, out);
   for (const { term } of others) out.and(termBits(table, index, term, scratch.get(table.count, 0)));
   return out;
 }
