@@ -142,6 +142,28 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     expect(firstRow).toHaveTextContent('20240722.0');
   });
 
+  it('sorts the rows of each new query, not only the first', async () => {
+    const user = await start();
+    const header = screen.getByRole('columnheader', { name: /Package/ });
+    await user.click(within(header).getByRole('button'));
+    await user.click(within(header).getByRole('button'));
+    const counts = new Map<string, number>();
+    for (const s of specs) counts.set(s.pkg, (counts.get(s.pkg) ?? 0) + 1);
+    const box = screen.getByRole('searchbox', { name: 'Spec query' });
+    // Two packages of fewer specs than a screenful, so every sorted row is rendered.
+    const small = [...counts].filter(([, n]) => n >= 3 && n <= 20).slice(0, 2);
+    for (const [pkg, count] of small) {
+      await user.clear(box);
+      await user.type(box, pkg);
+      await expectCount(count);
+      const rows = screen.getAllByRole('row').slice(1);
+      expect(rows.map((row) => within(row).getAllByRole('cell')[1]?.textContent)).toEqual(
+        Array.from({ length: count }, () => pkg),
+      );
+    }
+    expect(small).toHaveLength(2);
+  });
+
   it('switches to the package summary and back into one package', async () => {
     const user = await start();
     await user.click(screen.getByRole('button', { name: 'Packages' }));

@@ -83,6 +83,31 @@ describe('Bitset', () => {
     );
     expect(Array.from(Bitset.full(70).toIndices())).toEqual(Array.from({ length: 70 }, (_, i) => i));
   });
+
+  it('writes its indices into a given buffer and returns a view of just them', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .nat({ max: 130 })
+          .chain((size) => fc.tuple(fc.constant(size), fc.uniqueArray(fc.nat({ max: size })))),
+        ([size, picked]) => {
+          const bits = Bitset.fromIndices(
+            size,
+            picked.filter((i) => i < size),
+          );
+          // Stale entries from an earlier, longer result must not show through.
+          const buffer = new Uint32Array(size + 3).fill(7);
+          const got = bits.toIndices(buffer);
+          expect(Array.from(got)).toEqual(list(bits));
+          expect(got.buffer).toBe(buffer.buffer);
+        },
+      ),
+    );
+  });
+
+  it('refuses a buffer shorter than its size', () => {
+    expect(() => Bitset.fromIndices(40, [1]).toIndices(new Uint32Array(39))).toThrow(/40 entries, got 39/);
+  });
 });
 
 describe('Bitset (properties)', () => {
