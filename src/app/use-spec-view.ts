@@ -18,7 +18,10 @@ import { useFacetCounts } from './use-facet-counts';
 import { useFacetIndex } from './use-facet-index';
 
 export interface SpecView {
-  /** Rows to show, filtered and sorted. */
+  /**
+   * Rows to show, filtered and sorted. An unsorted result reads the filter's bitset, which nothing
+   * changes afterwards: each filter makes a new one.
+   */
   rows: RowOrder;
   /**
    * Facet counts per facet. They trail the rows: counted after the rows are painted, in short slices

@@ -70,7 +70,7 @@ const NO_ROWS: SpecRow[] = [];
  * The last non-empty window shown per table, kept for an empty result (see SpecTable). Held here
  * rather than in state, so keeping it costs no second render.
  */
-const lastWindow = new WeakMap<SpecData, number[]>();
+const lastWindow = new WeakMap<SpecData, { first: number; rows: number[] }>();
 
 /**
  * Kept rows take no room and show nothing (clipped, so they add no scrolling either). Hidden with
@@ -90,27 +90,31 @@ export function SpecTable(props: SpecTableProps) {
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
+  // A row with focus may sit in the overscan: it stays, or focus would fall back to the page.
+  const [rowFocused, setRowFocused] = useState(false);
+  const painted = usePainted(rows);
   const { first, last, totalHeight, scrollToIndex } = useRowWindow(
     scrollRef,
     rows.length,
     ROW_HEIGHT,
-    usePainted(rows) ? OVERSCAN : 0,
+    painted || rowFocused ? OVERSCAN : 0,
   );
   // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
   // then updates them in place instead of creating every row's elements, styles and layout again
   // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
-  const { shown, kept } = useMemo(() => {
+  // They keep their positions too, so that scrolled far down they keep their keys.
+  const { shown, from, kept } = useMemo(() => {
     const out: number[] = [];
     for (let i = first; i <= last; i++) {
       const row = rows.at(i);
       if (row !== undefined) out.push(row);
     }
     if (out.length > 0) {
-      lastWindow.set(data, out);
-      return { shown: out, kept: false };
+      lastWindow.set(data, { first, rows: out });
+      return { shown: out, from: first, kept: false };
     }
-    const before = lastWindow.get(data) ?? [];
-    return { shown: before, kept: before.length > 0 };
+    const before = lastWindow.get(data);
+    return { shown: before?.rows ?? [], from: before?.first ?? 0, kept: before !== undefined };
   }, [data, rows, first, last]);
   // The table model gives the columns and headers; the rows are the engine's, rendered through CELLS.
   const table = useTable({
@@ -180,7 +184,7 @@ export function SpecTable(props: SpecTableProps) {
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
     const tr = e.target instanceof Element ? e.target.closest('tr') : null;
     const index = Number(tr?.dataset.index);
-    // No data-index (a click on the kept rows' remains) reads as NaN, which names no row.
+    // A click that hits no row reads as NaN, which names none (Array#at would read it as 0).
     const row = Number.isNaN(index) ? undefined : rows.at(index);
     if (row === undefined) return;
     setActive(index);
@@ -229,19 +233,25 @@ export function SpecTable(props: SpecTableProps) {
           inert={kept}
           onKeyDown={onKeyDown}
           onClick={onClick}
+          onFocus={() => setRowFocused(true)}
+          onBlur={(e) => {
+            if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
+              setRowFocused(false);
+            }
+          }}
         >
           {shown.map((row, k) => (
             // Keyed by position, not by spec: a new filter result updates the rows on screen in place
             // instead of unmounting and mounting every one of them.
             <SpecRowView
-              key={first + k}
+              key={from + k}
               data={data}
               row={row}
-              index={first + k}
+              index={from + k}
               rowHeight={ROW_HEIGHT}
               cellIds={cellIds}
               selectedHash={selectedHash}
-              tabbable={first + k === activeIndex}
+              tabbable={from + k === activeIndex}
             />
           ))}
         </tbody>

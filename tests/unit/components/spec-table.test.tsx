@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SpecTable, type SpecTableProps } from '../../../src/components/spec-table/spec-table';
@@ -54,6 +54,35 @@ describe('SpecTable', () => {
     expect(shownPackages()).toEqual(Array.from({ length: 25 }, (_, i) => packageOf(2 * i + 1)));
     await waitFor(() => expect(shownPackages()).toHaveLength(29));
     expect(shownPackages()).toEqual(Array.from({ length: 29 }, (_, i) => packageOf(2 * i + 1)));
+  });
+
+  it('keeps a focused row that sits past the view when a new result arrives', () => {
+    const { rerender } = render(<SpecTable {...props()} />);
+    const row = screen.getAllByRole('row').find((r) => r.getAttribute('data-index') === '27');
+    if (!row) throw new Error('row 27 is not rendered');
+    act(() => row.focus());
+    rerender(<SpecTable {...props({ rows: rangeOrder(data.count - 1) })} />);
+    expect(shownPackages()).toHaveLength(29);
+    expect(document.activeElement).toBe(row);
+  });
+
+  it('keeps the last rows, hidden, at their positions through an empty result', async () => {
+    const { rerender, container } = render(<SpecTable {...props()} />);
+    // Scrolled down, so the rows on screen do not start at position 0.
+    const scroller = container.querySelector('.spec-table-scroll');
+    if (!scroller) throw new Error('no scroll container');
+    act(() => {
+      scroller.scrollTop = 640;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    const before = screen.getAllByRole('row').slice(1);
+    expect(before[0]).toHaveAttribute('data-index', '16');
+    rerender(<SpecTable {...props({ rows: rangeOrder(0) })} />);
+    expect(screen.getAllByRole('row')).toHaveLength(1);
+    expect(screen.getByText('No specs match these filters.')).toBeInTheDocument();
+    rerender(<SpecTable {...props({ rows: rangeOrder(data.count) })} />);
+    // The same elements come back: the rows were updated in place, not made again.
+    await waitFor(() => expect(screen.getAllByRole('row').slice(1)).toEqual(before));
   });
 
   it('selects the clicked row’s spec, clears it on a second click, and a copy is not a selection', async () => {

@@ -74,11 +74,3 @@ describe('rangeOrder', () => {
     expect(order.findIndex((row) => row === count)).toBe(-1);
   });
 });
-
-describe('a sorted result', () => {
-  it('is a RowOrder as it is: a Uint32Array reads the same way', () => {
-    const sorted: RowOrder = Uint32Array.from([9, 2, 5]);
-    expectOrder(sorted, [9, 2, 5]);
-    expect(sorted.findIndex((row) => row < 6)).toBe(1);
-  });
-});

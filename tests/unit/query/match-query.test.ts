@@ -351,6 +351,25 @@ describe('filterRows against a brute-force reference', () => {
     expect(got).toEqual(referenceRows(parsed(query), table));
   });
 
+  it('checks two broad terms at once on the rows of a package term', () => {
+    // +mpi and @1.14 are both broad through the filler, so both are decided per row key and applied
+    // as the hdf5 rows are set.
+    const rows = [
+      { variants: ['+mpi', '~mpi'], versions: ['1.14.0'] },
+      { variants: ['+mpi'], versions: ['1.12.0'] },
+      { variants: ['~mpi'], versions: ['1.14.1'] },
+      { variants: ['+mpi'], versions: ['1.14.2'] },
+    ].map((over, i) => spec({ hash: hashOf('abcd'[i] ?? 'a'), package: 'hdf5', ...over }));
+    const filler = Array.from({ length: 100 }, () =>
+      spec({ package: 'filler', variants: ['+mpi'], versions: ['1.14.3'] }),
+    );
+    const table = tableOf([...rows, ...filler]);
+    const query = parsed('hdf5 +mpi @1.14');
+    const got = [...queryMask(query, table, buildFacetIndex(table)).toIndices()];
+    expect(got.map((row) => recordAt(table, row).versions[0])).toEqual(['1.14.0', '1.14.2']);
+    expect(got).toEqual(referenceRows(query, table));
+  });
+
   // The generated rows sit among filler rows that hold common values but no generated package. With
   // 64 × 41 of them a package term names under 1/64 of the table, and queryMask checks the other terms
   // on its rows whatever they cost. With 4 × 41 it does so only where the other terms are cheap to look
