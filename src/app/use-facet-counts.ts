@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Bitset } from '../data/engine/bitset';
 import { facetCountJob } from '../data/engine/facet-count-job';
 import type { FacetCount, FacetIndex, FacetKey, FacetSelection } from '../data/engine/facets';
+import { afterNextPaint } from '../lib/after-paint';
 import { taskQueue } from './task-queue';
 
 /** Longest stretch of counting before the browser gets the thread back for input and frames. */
@@ -32,9 +33,9 @@ export function useFacetCounts(
       else tasks.post();
     });
     // The first slice waits for the next frame, so the frame that paints the new rows comes first.
-    const frame = requestAnimationFrame(tasks.post);
+    const cancelFirst = afterNextPaint(tasks.post);
     return () => {
-      cancelAnimationFrame(frame);
+      cancelFirst();
       tasks.close();
     };
   }, [index, selection, mask]);

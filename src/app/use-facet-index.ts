@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FacetIndexBuilder, type FacetIndex } from '../data/engine/facets';
 import type { SpecTable } from '../data/spec-table';
+import { afterNextPaint } from '../lib/after-paint';
 
 // Tables never change once loaded, so an index built for one (at once or over tasks) serves it for good,
 // and a build spread over tasks and interrupted (the tags changed) goes on where it stopped.
@@ -33,11 +34,9 @@ export function useFacetIndex(table: SpecTable | null, needed: boolean): FacetIn
       else timer = window.setTimeout(step, 0);
     };
     // After the next frame, and then in tasks of their own, so that frame paints the rows first.
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(step, 0);
-    });
+    const cancelFirst = afterNextPaint(step);
     return () => {
-      cancelAnimationFrame(frame);
+      cancelFirst();
       window.clearTimeout(timer);
     };
   }, [table]);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from '../../lib/after-paint';
 
 /**
  * Whether `value` has been on screen for a painted frame: false in the render that first shows a new
@@ -8,17 +9,9 @@ import { useEffect, useState } from 'react';
  */
 export function usePainted<T>(value: T): boolean {
   const [painted, setPainted] = useState(() => value);
-  useEffect(() => {
-    if (painted === value) return undefined;
-    let task: ReturnType<typeof setTimeout> | undefined;
-    // A task queued from the frame's callback runs after that frame is painted.
-    const frame = requestAnimationFrame(() => {
-      task = setTimeout(() => setPainted(() => value), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(task);
-    };
-  }, [value, painted]);
+  useEffect(
+    () => (painted === value ? undefined : afterNextPaint(() => setPainted(() => value))),
+    [value, painted],
+  );
   return painted === value;
 }
