@@ -1,4 +1,5 @@
 import { popcount, type Bitset } from './bitset';
+import { lastAtMost } from './last-at-most';
 
 /**
  * A result's rows in display order, read by position. A Uint32Array is one (a sorted result); a filter
@@ -44,15 +45,9 @@ export function bitsetOrder(bits: Bitset): RowOrder {
     const p = resolvePosition(position, length);
     if (p < 0) return undefined;
     // The last block with at most p set rows before it holds row p.
-    let lo = 0;
-    let hi = before.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((before[mid] ?? 0) <= p) lo = mid;
-      else hi = mid - 1;
-    }
-    let rest = p - (before[lo] ?? 0);
-    for (let w = lo * BLOCK_WORDS; w < words.length; w++) {
+    const block = lastAtMost(before, p, before.length);
+    let rest = p - (before[block] ?? 0);
+    for (let w = block * BLOCK_WORDS; w < words.length; w++) {
       let word = words[w] ?? 0;
       const n = popcount(word);
       if (rest >= n) {

@@ -1,5 +1,6 @@
 import type { ScalarColumn } from './query-terms';
 import { facetValues } from '../engine/facets';
+import { lastAtMost } from '../engine/last-at-most';
 
 /**
  * Lookups over one table dictionary, built once per dictionary (a table's dictionaries never change).
@@ -50,18 +51,6 @@ export function equalMask(dict: readonly string[], column: ScalarColumn, value: 
   return mask;
 }
 
-/** The code whose value holds position `at` of the joined text. */
-function codeAt(starts: Uint32Array, at: number): number {
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if ((starts[mid] ?? 0) <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 /** Per code: 1 where the lowercased value contains `needle` (give it lowercased). */
 export function containsMask(dict: readonly string[], needle: string): Uint8Array {
   const mask = new Uint8Array(dict.length);
@@ -74,7 +63,8 @@ export function containsMask(dict: readonly string[], needle: string): Uint8Arra
   const { lower, starts } = dictIndex(dict);
   let at = lower.indexOf(needle);
   while (at >= 0) {
-    const code = codeAt(starts, at);
+    // The code whose value holds position `at` of the joined text (starts has one entry past the last).
+    const code = lastAtMost(starts, at, starts.length - 1);
     mask[code] = 1;
     // A hit holds no NUL, so it lies inside one value: go on from the next value.
     const next = starts[code + 1] ?? lower.length;
