@@ -37,9 +37,9 @@ export function useViewState() {
     const onPop = () => {
       // Read now: the updater runs later (twice under StrictMode), and an update made before the next
       // render must build on the view walked to, not on the one before Back.
-      const search = currentSearch();
-      latest.current = decodeViewState(search).state;
-      setDecoded((prev) => decode(search, prev));
+      const walkedTo = decode(currentSearch(), null);
+      latest.current = walkedTo.state;
+      setDecoded((prev) => ({ ...walkedTo, state: keepUnchanged(prev.state, walkedTo.state) }));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
