@@ -71,37 +71,33 @@ const CHECK_ROWS_BELOW = 1 / 64;
  */
 const ROW_CHECK_COST = 8;
 
-/** OR into `bits` the rows holding any value whose dictionary code is in the mask. */
-function orCodes(bits: Bitset, postings: FacetPostings, mask: Uint8Array): void {
-  const { rows } = postings;
-  const words = bits.words;
-  forEachPosting(postings, mask, (from, to) => {
-    // Inline rather than setBit: the first queries after a load run before the JIT has optimised
-    // anything, where a call per row costs several times the row's own work.
-    for (let k = from; k < to; k++) {
-      const row = rows[k] ?? 0;
-      words[row >>> 5] = (words[row >>> 5] ?? 0) | (1 << (row & 31));
-    }
-  });
-}
-
 /**
- * As orCodes, but only the rows that pass every decided term: the narrow term's rows are looked up as
- * they are set, instead of set and then found again among every word of the table by unsetFailing.
+ * OR into `bits` the rows holding any value whose dictionary code is in the mask and, with `decided`,
+ * passing every decided term: the narrow term's rows are looked up as they are set, instead of set and
+ * then found again among every word of the table by unsetFailing. Each case is its own loop with no
+ * call per row: the first queries after a load run before the JIT has optimised anything, where a call
+ * per row costs several times the row's own work.
  */
-function orCodesPassing(
+function orCodes(
   bits: Bitset,
   postings: FacetPostings,
   mask: Uint8Array,
-  first: KeyedDecision,
-  rest: readonly KeyedDecision[],
+  decided: readonly KeyedDecision[] = [],
 ): void {
   const { rows } = postings;
   const words = bits.words;
-  // Most queries check one term ("hdf5 +mpi"), and its lookup stays in the loop, with no call per row.
-  const { rowKey, ok } = first;
+  const [first, ...rest] = decided;
+  // Most queries check one term ("hdf5 +mpi"), and its lookup stays in the loop.
   const passRest = (row: number) => rest.every((d) => d.ok[d.rowKey[row] ?? 0] === 1);
   forEachPosting(postings, mask, (from, to) => {
+    if (!first) {
+      for (let k = from; k < to; k++) {
+        const row = rows[k] ?? 0;
+        words[row >>> 5] = (words[row >>> 5] ?? 0) | (1 << (row & 31));
+      }
+      return;
+    }
+    const { rowKey, ok } = first;
     for (let k = from; k < to; k++) {
       const row = rows[k] ?? 0;
       if (ok[rowKey[row] ?? 0] !== 1 || (rest.length > 0 && !passRest(row))) continue;
@@ -209,10 +205,8 @@ export function queryMask(query: SpecQuery, table: SpecTable, index: FacetIndex)
       else slow.push(termCheck(table, term));
     });
     const { term } = narrowest;
-    const [first, ...rest] = decided;
-    if (term.kind === 'codes' && first) {
-      orCodesPassing(out, index.facets[term.mask.column], term.mask.mask, first, rest);
-    } else {
+    if (term.kind === 'codes') orCodes(out, index.facets[term.mask.column], term.mask.mask, decided);
+    else {
       termBits(table, index, term, out);
       for (const decision of decided) unsetFailing(out, decision);
     }
