@@ -19,8 +19,10 @@ import { useRowWindow } from './use-row-window';
 const ROW_HEIGHT = 32;
 /**
  * Rows rendered beyond each edge of the view. Rows have a fixed height and render fast, so a few suffice
- * for smooth scrolling. A new result shows the rows in view first and adds these after that frame is
+ * for smooth scrolling. A new result updates the rows in view first and these after that frame is
  * painted: a third of a screenful less to render, style and lay out before the rows of a keystroke show.
+ * Until then they keep the specs they showed (they are out of view), rather than being removed and
+ * made again.
  */
 const OVERSCAN = 4;
 
@@ -66,11 +68,18 @@ function cellIdsOf(ids: readonly string[]): readonly ColumnId[] {
 
 const PAGE_ROWS = 15;
 const NO_ROWS: SpecRow[] = [];
+/** A body row: its position in the result, and the spec (row of the table) it shows. */
+interface PlacedRow {
+  index: number;
+  row: number;
+}
+
 /**
- * The last non-empty window shown per table, kept for an empty result (see SpecTable). Held here
- * rather than in state, so keeping it costs no second render.
+ * The last non-empty window shown per table: what the overscan keeps until a new result is painted,
+ * and the rows kept through an empty result (see SpecTable). Held here rather than in state, so keeping
+ * it costs no second render.
  */
-const lastWindow = new WeakMap<SpecData, { first: number; rows: number[] }>();
+const lastWindow = new WeakMap<SpecData, readonly PlacedRow[]>();
 
 /**
  * Kept rows take no room and show nothing (clipped, so they add no scrolling either). Hidden with
@@ -93,29 +102,33 @@ export function SpecTable(props: SpecTableProps) {
   // A row with focus may sit in the overscan: it stays, or focus would fall back to the page.
   const [rowFocused, setRowFocused] = useState(false);
   const painted = usePainted(rows);
-  const { first, last, totalHeight, scrollToIndex } = useRowWindow(
+  const overscanFresh = painted || rowFocused;
+  const { first, last, inView, totalHeight, scrollToIndex } = useRowWindow(
     scrollRef,
     rows.length,
     ROW_HEIGHT,
-    painted || rowFocused ? OVERSCAN : 0,
+    OVERSCAN,
   );
   // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
   // then updates them in place instead of creating every row's elements, styles and layout again
   // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
   // They keep their positions too, so that scrolled far down they keep their keys.
-  const { shown, from, kept } = useMemo(() => {
-    const out: number[] = [];
-    for (let i = first; i <= last; i++) {
-      const row = rows.at(i);
-      if (row !== undefined) out.push(row);
+  const { shown, kept } = useMemo(() => {
+    const before = lastWindow.get(data);
+    const stale = new Map(before?.map((p) => [p.index, p.row]));
+    const out: PlacedRow[] = [];
+    for (let index = first; index <= last; index++) {
+      const current = overscanFresh || (index >= inView.first && index <= inView.last);
+      // A position the last window did not have waits for the paint, and is added then.
+      const row = current ? rows.at(index) : stale.get(index);
+      if (row !== undefined) out.push({ index, row });
     }
     if (out.length > 0) {
-      lastWindow.set(data, { first, rows: out });
-      return { shown: out, from: first, kept: false };
+      lastWindow.set(data, out);
+      return { shown: out, kept: false };
     }
-    const before = lastWindow.get(data);
-    return { shown: before?.rows ?? [], from: before?.first ?? 0, kept: before !== undefined };
-  }, [data, rows, first, last]);
+    return { shown: before ?? [], kept: before !== undefined };
+  }, [data, rows, first, last, inView.first, inView.last, overscanFresh]);
   // The table model gives the columns and headers; the rows are the engine's, rendered through CELLS.
   const table = useTable({
     features: specTableFeatures,
@@ -240,18 +253,18 @@ export function SpecTable(props: SpecTableProps) {
             }
           }}
         >
-          {shown.map((row, k) => (
+          {shown.map(({ index, row }) => (
             // Keyed by position, not by spec: a new filter result updates the rows on screen in place
             // instead of unmounting and mounting every one of them.
             <SpecRowView
-              key={from + k}
+              key={index}
               data={data}
               row={row}
-              index={from + k}
+              index={index}
               rowHeight={ROW_HEIGHT}
               cellIds={cellIds}
               selectedHash={selectedHash}
-              tabbable={from + k === activeIndex}
+              tabbable={index === activeIndex}
             />
           ))}
         </tbody>

@@ -85,5 +85,10 @@ export function useRowWindow(
     },
     [scrollRef, rowHeight],
   );
-  return { ...rowWindow(viewport.top, viewport.height, count, rowHeight, overscan), scrollToIndex };
+  return {
+    ...rowWindow(viewport.top, viewport.height, count, rowHeight, overscan),
+    /** The rows in view alone, without the overscan. */
+    inView: rowWindow(viewport.top, viewport.height, count, rowHeight, 0),
+    scrollToIndex,
+  };
 }

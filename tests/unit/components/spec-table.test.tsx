@@ -45,15 +45,27 @@ describe('SpecTable', () => {
   it('shows a new result in view first and the rows past the view once that frame is painted', async () => {
     const { rerender } = render(<SpecTable {...props()} />);
     expect(shownPackages()).toHaveLength(29);
+    const pastPackages = shownPackages().slice(25);
+    const past = screen.getAllByRole('row').slice(26);
     const odd = Bitset.fromIndices(
       data.count,
       Array.from({ length: 30 }, (_, i) => 2 * i + 1),
     );
     rerender(<SpecTable {...props({ rows: bitsetOrder(odd) })} />);
     const packageOf = (row: number) => recordAt(data, row).package;
-    expect(shownPackages()).toEqual(Array.from({ length: 25 }, (_, i) => packageOf(2 * i + 1)));
+    const oddRows = (n: number) => Array.from({ length: n }, (_, i) => packageOf(2 * i + 1));
+    // The four rows past the view still show their specs of before, in the same elements.
+    expect(shownPackages()).toEqual([...oddRows(25), ...pastPackages]);
+    await waitFor(() => expect(shownPackages()).toEqual(oddRows(29)));
+    expect(screen.getAllByRole('row').slice(26)).toEqual(past);
+  });
+
+  it('adds past the view, once painted, the positions the last result did not have', async () => {
+    const { rerender } = render(<SpecTable {...props({ rows: rangeOrder(26) })} />);
+    expect(shownPackages()).toHaveLength(26);
+    rerender(<SpecTable {...props({ rows: rangeOrder(40) })} />);
+    expect(shownPackages()).toHaveLength(26);
     await waitFor(() => expect(shownPackages()).toHaveLength(29));
-    expect(shownPackages()).toEqual(Array.from({ length: 29 }, (_, i) => packageOf(2 * i + 1)));
   });
 
   it('keeps a focused row that sits past the view when a new result arrives', () => {
