@@ -1,5 +1,5 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 
 const STORAGE_KEY = 'spack-cache-explorer.columns';
 
@@ -30,6 +30,11 @@ export function useColumnVisibility(multipleTags: boolean) {
       // Not remembered; still applied for this visit.
     }
   }, []);
-  const visibility: ColumnVisibilityState = { tag: multipleTags, ...stored };
+  // The same object until something changes, so the memoised column menu is not rendered again on
+  // every keystroke (React re-sets each checkbox's attributes when it renders one).
+  const visibility: ColumnVisibilityState = useMemo(
+    () => ({ tag: multipleTags, ...stored }),
+    [multipleTags, stored],
+  );
   return [visibility, set] as const;
 }
