@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactElement } from 'react';
 import { copyText } from '../../lib/clipboard';
 
 export interface CopyButtonProps {
@@ -9,26 +9,32 @@ export interface CopyButtonProps {
   icon?: 'copy' | 'command';
 }
 
-// Drawn inline, so the icon never depends on a font having a glyph (and no icon font is fetched).
-function Icon({ kind }: { kind: 'copy' | 'command' | 'done' }) {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-      {kind === 'copy' ? (
-        <path
-          d="M5 1.5h8.5v9H11M2.5 5h8.5v9.5H2.5z"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.4"
-          strokeLinejoin="round"
-        />
-      ) : kind === 'command' ? (
-        <path d="M2 3.5l5 4.5-5 4.5M8.5 13h6" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      ) : (
-        <path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      )}
-    </svg>
-  );
-}
+const iconOf = (path: ReactElement) => (
+  <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+    {path}
+  </svg>
+);
+
+/**
+ * Drawn inline, so the icon never depends on a font having a glyph (and no icon font is fetched). Made
+ * once: React skips an element it has already rendered, so a table's rows (two buttons each, whose
+ * labels change with every keystroke's result) do not diff their icons again.
+ */
+const ICONS = {
+  copy: iconOf(
+    <path
+      d="M5 1.5h8.5v9H11M2.5 5h8.5v9.5H2.5z"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.4"
+      strokeLinejoin="round"
+    />,
+  ),
+  command: iconOf(
+    <path d="M2 3.5l5 4.5-5 4.5M8.5 13h6" fill="none" stroke="currentColor" strokeWidth="1.6" />,
+  ),
+  done: iconOf(<path d="M2.5 8.5l3.5 3.5 7.5-8" fill="none" stroke="currentColor" strokeWidth="1.8" />),
+};
 
 export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
   // The outcome remembers which text it was for: a virtualised table reuses a row's button for another
@@ -50,7 +56,7 @@ export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
         });
       }}
     >
-      <Icon kind={state === 'copied' ? 'done' : icon} />
+      {ICONS[state === 'copied' ? 'done' : icon]}
     </button>
   );
 }

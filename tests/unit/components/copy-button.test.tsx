@@ -12,12 +12,17 @@ describe('CopyButton', () => {
     vi.stubGlobal('isSecureContext', true);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const { rerender } = render(<CopyButton text="aaaa" label="Copy hash aaaa" />);
+    const icon = () => screen.getByRole('button').querySelector('path')?.getAttribute('d');
+    const copyIcon = icon();
     await user.click(screen.getByRole('button', { name: 'Copy hash aaaa' }));
     expect(writeText).toHaveBeenCalledWith('aaaa');
     expect(screen.getByRole('button', { name: 'Copy hash aaaa' })).toHaveAttribute('title', 'Copied');
+    // The icon turns into a check mark, and back for another text.
+    expect(icon()).not.toBe(copyIcon);
     // A virtualised table reuses the button for the spec now in that row.
     rerender(<CopyButton text="bbbb" label="Copy hash bbbb" />);
     expect(screen.getByRole('button', { name: 'Copy hash bbbb' })).toHaveAttribute('title', 'Copy hash bbbb');
+    expect(icon()).toBe(copyIcon);
   });
 
   it('says "Copy failed" when the clipboard refuses and the fallback fails', async () => {
