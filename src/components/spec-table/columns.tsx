@@ -15,7 +15,11 @@ const helper = createColumnHelper<typeof specTableFeatures, SpecRow>();
 
 const MAX_VARIANTS_SHOWN = 3;
 
-function VariantsCell({ variants }: { variants: readonly string[] }) {
+/**
+ * The variants and hash cells are plain functions called by CELLS rather than components: a keystroke
+ * re-renders every row in view with new props, so a component per cell would only add React's work.
+ */
+function variantsCell(variants: readonly string[]) {
   const shown = variants.slice(0, MAX_VARIANTS_SHOWN);
   const rest = variants.length - shown.length;
   return (
@@ -26,7 +30,7 @@ function VariantsCell({ variants }: { variants: readonly string[] }) {
   );
 }
 
-function HashCell({ hash }: { hash: string }) {
+function hashCell(hash: string) {
   return (
     <span className="hash-cell">
       <code className="hash" title={hash}>
@@ -63,7 +67,7 @@ export type ColumnId = keyof typeof COLUMN_LABELS;
  * cell costs more than the rendering itself when a keystroke refills a screenful of rows.
  */
 export const CELLS: Record<ColumnId, (row: SpecRow) => ReactNode> = {
-  hash: (r) => <HashCell hash={r.hash} />,
+  hash: (r) => hashCell(r.hash),
   package: (r) => r.package,
   version: (r) => formatVersions(r.versions),
   compiler: (r) => {
@@ -73,7 +77,7 @@ export const CELLS: Record<ColumnId, (row: SpecRow) => ReactNode> = {
   os: (r) => r.os,
   target: (r) => r.target,
   platform: (r) => r.platform,
-  variants: (r) => <VariantsCell variants={r.variants} />,
+  variants: (r) => variantsCell(r.variants),
   stacks: (r) => {
     const stacks = r.stacks.filter((s) => s !== 'root');
     return <span title={r.stacks.join(', ')}>{stacks.join(', ') || 'root only'}</span>;
