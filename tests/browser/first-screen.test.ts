@@ -49,6 +49,20 @@ describe('first screen in Chromium, on the embedded real data', () => {
     await page.close();
   });
 
+  it("fits each row's short hash and both copy buttons in the hash column, cut by no ellipsis", async () => {
+    const { page } = await open('?q=zlib');
+    await page
+      .getByRole('button', { name: /^Copy spack install \// })
+      .first()
+      .waitFor({ state: 'attached' });
+    const overflow = await page.evaluate(() =>
+      [...document.querySelectorAll('td.col-hash')].map((td) => td.scrollWidth - td.clientWidth),
+    );
+    expect(overflow.length).toBeGreaterThan(0);
+    expect(overflow.every((px) => px <= 0)).toBe(true);
+    await page.close();
+  });
+
   it('opens the tag named in the URL and keeps it on reload', async () => {
     const { page } = await open('?tag=v0.23.0');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('132 of 132 specs');
