@@ -3,6 +3,7 @@
  * the real builder, the engine in Node and the app in headless Chromium, against the targets. Prints
  * one table and writes bench/results.json. Not a test: nothing here asserts, it measures.
  */
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,8 @@ import { machine, median, percentile } from './stats';
 import { makeWorkDir } from './work-dir';
 
 const USAGE = `Usage: npm run bench -- [--sizes 10000,100000,1000000] [--tags 60] [--runs 3] [--seed 1]
-                        [--no-browser] [--no-datatables] [--keep] [--work-dir DIR] [--out bench/results.json]`;
+                        [--no-browser] [--no-datatables] [--no-ingest] [--keep] [--work-dir DIR]
+                        [--out bench/results.json]`;
 
 function options() {
   const { values } = parseArgs({
@@ -29,6 +31,7 @@ function options() {
       seed: { type: 'string', default: '1' },
       'no-browser': { type: 'boolean', default: false },
       'no-datatables': { type: 'boolean', default: false },
+      'no-ingest': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'work-dir': { type: 'string' },
       out: { type: 'string', default: path.join(PROJECT_ROOT, 'bench', 'results.json') },
@@ -53,6 +56,7 @@ function options() {
     seed: int('seed', values.seed),
     browser: !values['no-browser'],
     dataTables: !values['no-datatables'],
+    ingest: !values['no-ingest'],
     keep: values.keep,
     workDir: values['work-dir'] ?? null,
     out: values.out,
@@ -241,8 +245,7 @@ function rows(results: readonly SizeResult[]): Row[] {
   ];
 }
 
-async function main(): Promise<void> {
-  const o = options();
+async function main(o: ReturnType<typeof options>): Promise<void> {
   const started = performance.now();
   const log = (line: string) =>
     process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -301,4 +304,23 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/**
+ * The Spack index ingest figures (scripts/bench-ingest.ts), run from here rather than chained after this
+ * script in package.json: chained, the options given to `npm run bench -- …` went to the ingest script
+ * instead of this one.
+ */
+function runIngest(): Promise<void> {
+  const script = path.join(PROJECT_ROOT, 'scripts', 'bench-ingest.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`scripts/bench-ingest.ts failed (${signal ?? `exit code ${code}`})`));
+    });
+  });
+}
+
+const o = options();
+await main(o);
+if (o.ingest) await runIngest();
