@@ -5,19 +5,26 @@
  */
 
 /**
+ * Runs `run` in a task of its own. Posted from a frame's animation callback, the task runs once that
+ * frame's style, layout, paint and layer update are done: the figures below end there ("painted"; the
+ * compositor's raster and draw, off the main thread, are not in them).
+ */
+const POST_TASK = `(run) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); run(); };
+  channel.port2.postMessage(null);
+}`;
+
+/**
  * Installed before the app's own scripts: records when the status line first says "N of M specs"
  * (first rows: with several tags, the newest shows while the others load) and when it says so with
- * nothing left loading (all rows), each once the next frame is painted (a task posted from that frame's
- * callback, as for keystrokes below); performance.now() counts from navigation start.
+ * nothing left loading (all rows), each once the next frame is painted (POST_TASK from that frame's
+ * callback); performance.now() counts from navigation start.
  */
 export const APP_INIT = `(() => {
   const b = { firstRows: null, allRows: null, longTasks: [] };
   window.__bench = b;
-  const afterPaint = (run) => requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { channel.port1.close(); run(); };
-    channel.port2.postMessage(null);
-  });
+  const afterPaint = (run) => requestAnimationFrame(() => (${POST_TASK})(run));
   // Main-thread tasks of 50 ms or more (the Long Tasks API's threshold): what would make the page stall.
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
@@ -52,11 +59,9 @@ export const APP_LONG_TASKS = 'window.__bench.longTasks';
 /**
  * The end of a keystroke measurement, shared by both pages: from keydown (capture, so before any
  * handler of the page) each animation frame checks `changed()`; in the first frame where it holds, a
- * task is posted and the time taken when it runs. A task posted from a frame's callback runs once that
- * frame's style, layout and paint are done, so the figure is keydown → the new rows painted (the
- * compositor's raster and draw, off the main thread, are not in it). The frame callback is asked for at
- * keydown, before the page asks for its own, so it runs first and the task is queued ahead of any work
- * the page defers until after that paint.
+ * task is posted (POST_TASK) and the time taken when it runs: keydown → the change painted. The frame
+ * callback is asked for at keydown, before the page asks for its own, so it runs first and the task is
+ * queued ahead of any work the page defers until after that paint.
  */
 const AFTER_CHANGE_PAINTED = `(input, changed, timeoutMs) => new Promise((resolve) => {
   let t0 = null;
@@ -65,9 +70,7 @@ const AFTER_CHANGE_PAINTED = `(input, changed, timeoutMs) => new Promise((resolv
   const frame = () => {
     if (done) return;
     if (!changed()) { requestAnimationFrame(frame); return; }
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => { channel.port1.close(); finish(performance.now() - t0); };
-    channel.port2.postMessage(null);
+    (${POST_TASK})(() => finish(performance.now() - t0));
   };
   input.addEventListener('keydown', () => { t0 = performance.now(); requestAnimationFrame(frame); }, { once: true, capture: true });
   setTimeout(() => finish(null), timeoutMs);
