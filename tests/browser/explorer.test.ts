@@ -96,6 +96,24 @@ describe('spec explorer in Chromium: links, history, reload', () => {
     await page.close();
   });
 
+  it('a link naming many unknown tags keeps the rows in view and still lists every note', async () => {
+    const unknown = Array.from(
+      { length: 60 },
+      (_, i) => `tag=develop-2030-01-${String(i + 1).padStart(2, '0')}`,
+    );
+    const { page } = await open(`?${unknown.join('&')}`);
+    await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
+    const notices = page.getByRole('region', { name: 'Link notices' });
+    const text = (await notices.textContent()) ?? '';
+    expect(text).toContain('60 notes');
+    for (const part of ['tag=develop-2030-01-01', 'tag=develop-2030-01-60']) expect(text).toContain(part);
+    // The notes scroll within their own box instead of pushing the table off the screen.
+    const row = await page.getByRole('table', { name: 'Specs' }).locator('tbody tr').first().boundingBox();
+    expect(row).not.toBeNull();
+    expect((row?.y ?? Infinity) + (row?.height ?? 0)).toBeLessThanOrEqual(900);
+    await page.close();
+  });
+
   it('a garbage URL shows a dismissible notice and a usable app', async () => {
     const { page } = await open('?foo=1&sort=bogus&hash=NOT-A-HASH&%zz=%&view=tables&tag=nope&q=%40');
     await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
