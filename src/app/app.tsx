@@ -15,6 +15,7 @@ import { resolveTag } from '../data/tags';
 import type { UrlNotice } from '../url/codec';
 import { facetOptions } from './facet-options';
 import { LoadPanel } from './load-panel';
+import { StatusLine, statusText, widestStatusText, type StatusParts } from './status-line';
 import { Toolbar } from './toolbar';
 import { UrlNotices } from './url-notices';
 import { useColumnVisibility } from './use-column-visibility';
@@ -129,6 +130,17 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     onRemove: () => setView((v) => removeFilter(v, f)),
   }));
 
+  const status = ((): { text: string; widest: string } => {
+    if (!loaded) return { text: '', widest: '' };
+    const parts: StatusParts = {
+      shown: specView.rows.length,
+      total: loaded.count,
+      packages: view.view === 'packages' ? packages.length : null,
+      loading: partial ? { tag: partial.tag, more: moreTags } : null,
+    };
+    return { text: statusText(parts), widest: widestStatusText(parts, loaded.dicts.package.length) };
+  })();
+
   return (
     <div className="app">
       <header className="app-header">
@@ -137,13 +149,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           <TagPicker tags={ready.tags} selected={tagNames} onChange={pickTag} />
         ) : null}
         <QueryBox text={query.draft} error={query.error} onChange={query.setDraft} />
-        <p className="status" role="status" aria-live="polite">
-          {loaded
-            ? `${formatCount(specView.rows.length)} of ${formatCount(loaded.count)} specs` +
-              (view.view === 'packages' ? ` in ${formatCount(packages.length)} packages` : '') +
-              (partial ? ` in ${partial.tag} · ${moreTags} loading…` : '')
-            : ''}
-        </p>
+        <StatusLine text={status.text} widest={status.widest} />
       </header>
       {noticeKey !== dismissed ? (
         <UrlNotices notices={notices} onDismiss={() => setDismissed(noticeKey)} />

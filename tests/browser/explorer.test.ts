@@ -114,6 +114,33 @@ describe('spec explorer in Chromium: links, history, reload', () => {
     await page.close();
   });
 
+  it('typing never moves the table: the status line keeps its width whatever the count', async () => {
+    const { page } = await open('');
+    const box = page.getByRole('searchbox', { name: 'Spec query' });
+    const header = page.getByRole('table', { name: 'Specs' }).locator('thead');
+    const one = specs[0]?.hash ?? '';
+    // Counts of three, two and one digits. Each is a query, so the row of filter chips above the table
+    // is there for all of them.
+    const queries: Array<[string, string]> = [
+      ['platform=linux', `${fmt(specs.filter((s) => s.platform === 'linux').length)} of 1,001 specs`],
+      ['zlib', `${fmt(specs.filter((s) => s.pkg === 'zlib').length)} of 1,001 specs`],
+      [`/${one.slice(0, 7)}`, '1 of 1,001 specs'],
+    ];
+    const widths = Array.from({ length: 51 }, (_, i) => 900 + i * 10);
+    const tops = new Map<number, Set<number>>(widths.map((w) => [w, new Set()]));
+    for (const [query, status] of queries) {
+      await box.fill(query);
+      await expect.poll(() => statusOf(page)).toBe(status);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        tops.get(width)?.add(Math.round((await header.boundingBox())?.y ?? -1));
+      }
+    }
+    const moved = widths.filter((w) => (tops.get(w)?.size ?? 0) !== 1);
+    expect(moved).toEqual([]);
+    await page.close();
+  });
+
   it('a garbage URL shows a dismissible notice and a usable app', async () => {
     const { page } = await open('?foo=1&sort=bogus&hash=NOT-A-HASH&%zz=%&view=tables&tag=nope&q=%40');
     await expect.poll(() => statusOf(page)).toBe('1,001 of 1,001 specs');
