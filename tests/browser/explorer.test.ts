@@ -50,7 +50,7 @@ describe('spec explorer in Chromium: links, history, reload', () => {
     expect(await packagesShown(page)).toEqual(new Set(['hdf5']));
     const hashes = await page
       .getByRole('table', { name: 'Specs' })
-      .locator('tbody code.hash')
+      .locator('tbody td.col-hash')
       .allTextContents();
     expect(hashes.sort()).toEqual(expected.map((s) => s.hash.slice(0, 7)).sort());
     expect(foreign).toEqual([]);
@@ -131,6 +131,8 @@ describe('spec explorer in Chromium: links, history, reload', () => {
     for (const [query, status] of queries) {
       await box.fill(query);
       await expect.poll(() => statusOf(page)).toBe(status);
+      // Its chip shows once the query is in the URL, a moment after the rows.
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(query);
       for (const width of widths) {
         await page.setViewportSize({ width, height: 900 });
         tops.get(width)?.add(Math.round((await header.boundingBox())?.y ?? -1));

@@ -16,26 +16,40 @@ const helper = createColumnHelper<typeof specTableFeatures, SpecRow>();
 const MAX_VARIANTS_SHOWN = 3;
 
 /**
- * The variants and hash cells are plain functions called by CELLS rather than components: a keystroke
- * re-renders every row in view with new props, so a component per cell would only add React's work.
+ * What one cell shows. The class and title go on the cell itself rather than on an element inside it:
+ * a keystroke can refill every row in view, and each element less per cell is less to create, style,
+ * lay out and paint in that frame.
  */
-function variantsCell(variants: readonly string[]) {
-  const shown = variants.slice(0, MAX_VARIANTS_SHOWN);
-  const rest = variants.length - shown.length;
-  return (
-    <span className="variants" title={variants.join(' ')}>
-      <span className="variants-shown">{shown.join(' ')}</span>
-      {rest > 0 ? <span className="more">+{rest} more</span> : null}
-    </span>
-  );
+export interface CellView {
+  content: ReactNode;
+  className?: string;
+  title?: string;
 }
 
-function hashCell(hash: string) {
+function variantsCell(variants: readonly string[]): CellView {
+  const title = variants.join(' ');
+  const rest = variants.length - MAX_VARIANTS_SHOWN;
+  if (rest <= 0) return { content: title, title };
+  return {
+    className: 'variants',
+    title,
+    content: (
+      <>
+        <span className="variants-shown">{variants.slice(0, MAX_VARIANTS_SHOWN).join(' ')}</span>
+        <span className="more">+{rest} more</span>
+      </>
+    ),
+  };
+}
+
+/**
+ * The hash with its copy buttons, for the rows that show them (see SpecRowView): the row with the
+ * keyboard's tab stop and the row under the pointer.
+ */
+export function hashActions(hash: string): ReactNode {
   return (
     <span className="hash-cell">
-      <code className="hash" title={hash}>
-        {shortHash(hash)}
-      </code>
+      <code className="hash">{shortHash(hash)}</code>
       <CopyButton text={hash} label={`Copy hash ${shortHash(hash)}`} />
       <CopyButton
         text={`spack install /${hash}`}
@@ -66,27 +80,27 @@ export type ColumnId = keyof typeof COLUMN_LABELS;
  * How each column shows a row. The windowed body calls these directly: going through a cell object per
  * cell costs more than the rendering itself when a keystroke refills a screenful of rows.
  */
-export const CELLS: Record<ColumnId, (row: SpecRow) => ReactNode> = {
-  hash: (r) => hashCell(r.hash),
-  package: (r) => r.package,
-  version: (r) => formatVersions(r.versions),
+export const CELLS: Record<ColumnId, (row: SpecRow) => CellView> = {
+  hash: (r) => ({ content: shortHash(r.hash), className: 'hash', title: r.hash }),
+  package: (r) => ({ content: r.package }),
+  version: (r) => ({ content: formatVersions(r.versions) }),
   compiler: (r) => {
     const text = formatCompiler(r.compiler);
-    return <span className={text === 'no compiler' ? 'muted' : undefined}>{text}</span>;
+    return { content: text, className: text === 'no compiler' ? 'muted' : undefined };
   },
-  os: (r) => r.os,
-  target: (r) => r.target,
-  platform: (r) => r.platform,
+  os: (r) => ({ content: r.os }),
+  target: (r) => ({ content: r.target }),
+  platform: (r) => ({ content: r.platform }),
   variants: (r) => variantsCell(r.variants),
   stacks: (r) => {
     const stacks = r.stacks.filter((s) => s !== 'root');
-    return <span title={r.stacks.join(', ')}>{stacks.join(', ') || 'root only'}</span>;
+    return { content: stacks.join(', ') || 'root only', title: r.stacks.join(', ') };
   },
   size: (r) => {
     const text = formatSize(r.size);
-    return <span className={text === 'unknown' ? 'muted' : 'num'}>{text}</span>;
+    return { content: text, className: text === 'unknown' ? 'muted' : 'num' };
   },
-  tag: (r) => r.tag,
+  tag: (r) => ({ content: r.tag }),
 };
 
 export const COLUMN_IDS = Object.keys(COLUMN_LABELS).filter((id): id is ColumnId => id in COLUMN_LABELS);

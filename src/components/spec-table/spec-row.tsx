@@ -1,18 +1,19 @@
 import { memo } from 'react';
 import { recordAt, type SpecTable as SpecData } from '../../data/spec-table';
-import { CELLS, type ColumnId } from './columns';
+import { CELLS, hashActions, type ColumnId } from './columns';
 
 export interface SpecRowProps {
   data: SpecData;
   /** The spec's row in `data`. */
   row: number;
-  /** Its position in the result (0-based), which places it and names it to assistive technology. */
+  /** Its position in the result (0-based), which names it to assistive technology. */
   index: number;
-  rowHeight: number;
   cellIds: readonly ColumnId[];
   selectedHash: string | null;
   /** The roving tab stop of the table's rows. */
   tabbable: boolean;
+  /** Whether the hash cell has its copy buttons (the tab stop's row and the row under the pointer). */
+  actions: boolean;
 }
 
 /**
@@ -22,7 +23,7 @@ export interface SpecRowProps {
  * change on every render.
  */
 export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
-  const { data, row, index, rowHeight, cellIds, selectedHash, tabbable } = props;
+  const { data, row, index, cellIds, selectedHash, tabbable, actions } = props;
   const record = recordAt(data, row);
   // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
   const selected = selectedHash !== null && record.hash.startsWith(selectedHash);
@@ -33,13 +34,26 @@ export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
       aria-selected={selected}
       tabIndex={tabbable ? 0 : -1}
       className={selected ? 'selected' : undefined}
-      style={{ transform: `translateY(${index * rowHeight}px)` }}
     >
-      {cellIds.map((id) => (
-        <td key={id} className={`col-${id}`}>
-          {CELLS[id](record)}
-        </td>
-      ))}
+      {cellIds.map((id) => {
+        if (id === 'hash' && actions) {
+          return (
+            <td key={id} className="col-hash">
+              {hashActions(record.hash)}
+            </td>
+          );
+        }
+        const cell = CELLS[id](record);
+        return (
+          <td
+            key={id}
+            className={cell.className ? `col-${id} ${cell.className}` : `col-${id}`}
+            title={cell.title}
+          >
+            {cell.content}
+          </td>
+        );
+      })}
     </tr>
   );
 });

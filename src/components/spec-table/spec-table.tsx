@@ -66,6 +66,14 @@ function cellIdsOf(ids: readonly string[]): readonly ColumnId[] {
   return list;
 }
 
+/** The position of the body row an event happened in, or null outside any row. */
+function rowIndexOf(target: EventTarget): number | null {
+  const tr = target instanceof Element ? target.closest('tr') : null;
+  const index = Number(tr?.dataset.index);
+  // An element that is no row reads as NaN, which names none (Array#at would read it as 0).
+  return Number.isNaN(index) ? null : index;
+}
+
 const PAGE_ROWS = 15;
 const NO_ROWS: SpecRow[] = [];
 /** A body row: its position in the result, and the spec (row of the table) it shows. */
@@ -101,6 +109,8 @@ export function SpecTable(props: SpecTableProps) {
   const activeIndex = Math.min(active, Math.max(rows.length - 1, 0));
   // A row with focus may sit in the overscan: it stays, or focus would fall back to the page.
   const [rowFocused, setRowFocused] = useState(false);
+  // The row under the pointer, which shows its copy buttons (as the tab stop's row does).
+  const [hovered, setHovered] = useState<number | null>(null);
   const painted = usePainted(rows);
   const overscanFresh = painted || rowFocused;
   const { first, last, inView, totalHeight, scrollToIndex } = useRowWindow(
@@ -119,9 +129,13 @@ export function SpecTable(props: SpecTableProps) {
     const out: PlacedRow[] = [];
     for (let index = first; index <= last; index++) {
       const current = overscanFresh || (index >= inView.first && index <= inView.last);
-      // A position the last window did not have waits for the paint, and is added then.
+      // A position the last window did not have waits for the paint, and is added then. Rows follow
+      // one another in the body's flow, so what is shown stays one unbroken run around the view: a gap
+      // above the view drops the rows before it, one below ends the run.
       const row = current ? rows.at(index) : stale.get(index);
       if (row !== undefined) out.push({ index, row });
+      else if (index < inView.first) out.length = 0;
+      else break;
     }
     if (out.length > 0) {
       lastWindow.set(data, out);
@@ -195,11 +209,9 @@ export function SpecTable(props: SpecTableProps) {
   };
 
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
-    const tr = e.target instanceof Element ? e.target.closest('tr') : null;
-    const index = Number(tr?.dataset.index);
-    // A click that hits no row reads as NaN, which names none (Array#at would read it as 0).
-    const row = Number.isNaN(index) ? undefined : rows.at(index);
-    if (row === undefined) return;
+    const index = rowIndexOf(e.target);
+    const row = index === null ? undefined : rows.at(index);
+    if (index === null || row === undefined) return;
     setActive(index);
     const hash = hashAt(data, row);
     onSelect(selectedHash !== null && hash.startsWith(selectedHash) ? null : hash);
@@ -241,11 +253,16 @@ export function SpecTable(props: SpecTableProps) {
           ))}
         </thead>
         <tbody
-          style={kept ? KEPT_STYLE : { height: totalHeight }}
+          style={kept ? KEPT_STYLE : { height: totalHeight, paddingTop: (shown[0]?.index ?? 0) * ROW_HEIGHT }}
           aria-hidden={kept || undefined}
           inert={kept}
           onKeyDown={onKeyDown}
           onClick={onClick}
+          onPointerOver={(e) => {
+            const index = rowIndexOf(e.target);
+            if (index !== null && index !== hovered) setHovered(index);
+          }}
+          onPointerLeave={() => setHovered(null)}
           onFocus={() => setRowFocused(true)}
           onBlur={(e) => {
             if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {
@@ -261,10 +278,10 @@ export function SpecTable(props: SpecTableProps) {
               data={data}
               row={row}
               index={index}
-              rowHeight={ROW_HEIGHT}
               cellIds={cellIds}
               selectedHash={selectedHash}
               tabbable={index === activeIndex}
+              actions={index === activeIndex || index === hovered}
             />
           ))}
         </tbody>

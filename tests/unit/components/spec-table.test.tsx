@@ -40,6 +40,16 @@ function shownPackages(): string[] {
     .map((row) => within(row).getAllByRole('cell')[1]?.textContent ?? '');
 }
 
+/** Scrolls the table's scroll container as a user would, and lets it render. */
+function scrollTo(container: HTMLElement, top: number) {
+  const scroller = container.querySelector('.spec-table-scroll');
+  if (!scroller) throw new Error('no scroll container');
+  act(() => {
+    scroller.scrollTop = top;
+    scroller.dispatchEvent(new Event('scroll'));
+  });
+}
+
 // The test setup gives every element an 800 px viewport: 25 rows of 32 px are in view.
 describe('SpecTable', () => {
   it('shows a new result in view first and the rows past the view once that frame is painted', async () => {
@@ -68,6 +78,55 @@ describe('SpecTable', () => {
     await waitFor(() => expect(shownPackages()).toHaveLength(29));
   });
 
+  it('places the rows in flow below a padding as tall as the rows above them', () => {
+    const { rerender, container } = render(<SpecTable {...props()} />);
+    scrollTo(container, 640);
+    const [, body] = screen.getAllByRole('rowgroup');
+    // Rows 16-48 (20-44 in view, four more each side) start 16 rows of 32 px down.
+    expect(screen.getAllByRole('row')[1]).toHaveAttribute('data-index', '16');
+    expect(body).toHaveStyle({ paddingTop: '512px' });
+    // A result of 30 rows shows its last screenful, rows 5-29. Rows 1-4 (the overscan above) wait
+    // for the paint, so the first row shown is 5, 160 px down.
+    rerender(<SpecTable {...props({ rows: rangeOrder(30) })} />);
+    expect(screen.getAllByRole('row')[1]).toHaveAttribute('data-index', '5');
+    expect(body).toHaveStyle({ paddingTop: '160px' });
+  });
+
+  it('shows one unbroken run of rows, so each flows to its own position', () => {
+    const { rerender, container } = render(<SpecTable {...props()} />);
+    // A new result, then a scroll before it is painted: rows 27-28 of the window (27-59) are still
+    // the old result's, 29-30 were never shown, and 31-55 are in view.
+    rerender(<SpecTable {...props({ rows: rangeOrder(data.count - 1) })} />);
+    scrollTo(container, 992);
+    const [, body] = screen.getAllByRole('rowgroup');
+    const indices = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => Number(row.getAttribute('data-index')));
+    expect(indices).toEqual(Array.from({ length: 25 }, (_, i) => 31 + i));
+    expect(body).toHaveStyle({ paddingTop: `${31 * 32}px` });
+  });
+
+  it('gives copy buttons to the tab stop’s row and to the row under the pointer only', async () => {
+    const user = userEvent.setup();
+    render(<SpecTable {...props()} />);
+    const copyButtons = () => screen.queryAllByRole('button', { name: /^Copy hash / });
+    const rowOf = (el: Element) => el.closest('tr')?.getAttribute('data-index');
+    const cellAt = (index: number) => {
+      const cell = document.querySelector(`tr[data-index="${index}"] td.col-package`);
+      if (!cell) throw new Error(`row ${index} is not rendered`);
+      return cell;
+    };
+    expect(copyButtons().map(rowOf)).toEqual(['0']);
+    await user.hover(cellAt(5));
+    expect(copyButtons().map(rowOf)).toEqual(['0', '5']);
+    await user.unhover(cellAt(5));
+    expect(copyButtons().map(rowOf)).toEqual(['0']);
+    await user.click(cellAt(7));
+    await user.unhover(cellAt(7));
+    expect(copyButtons().map(rowOf)).toEqual(['7']);
+  });
+
   it('keeps a focused row that sits past the view when a new result arrives', () => {
     const { rerender } = render(<SpecTable {...props()} />);
     const row = screen.getAllByRole('row').find((r) => r.getAttribute('data-index') === '27');
@@ -81,12 +140,7 @@ describe('SpecTable', () => {
   it('keeps the last rows, hidden, at their positions through an empty result', async () => {
     const { rerender, container } = render(<SpecTable {...props()} />);
     // Scrolled down, so the rows on screen do not start at position 0.
-    const scroller = container.querySelector('.spec-table-scroll');
-    if (!scroller) throw new Error('no scroll container');
-    act(() => {
-      scroller.scrollTop = 640;
-      scroller.dispatchEvent(new Event('scroll'));
-    });
+    scrollTo(container, 640);
     const before = screen.getAllByRole('row').slice(1);
     expect(before[0]).toHaveAttribute('data-index', '16');
     rerender(<SpecTable {...props({ rows: rangeOrder(0) })} />);
