@@ -64,6 +64,36 @@ describe('first screen in Chromium, on the embedded real data', () => {
     await page.close();
   });
 
+  it('leaves unclipped only the cells whose text fits, at every width', async () => {
+    const { page } = await open('?tag=develop-2025-03-30&tag=v0.23.0');
+    const box = page.getByRole('searchbox', { name: 'Spec query' });
+    let unclipped = 0;
+    let clipped = 0;
+    for (const query of ['', 'py-', '%intel-oneapi-compilers', 'hdf5 +mpi']) {
+      await box.fill(query);
+      await page.waitForTimeout(300);
+      for (const width of [1600, 1100, 700]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.waitForTimeout(100);
+        const cells = await page.evaluate(() =>
+          [...document.querySelectorAll('tbody td:not(.variants)')].map((td) => ({
+            clip: td.classList.contains('clip'),
+            spill: td.scrollWidth - td.clientWidth,
+            text: td.textContent,
+          })),
+        );
+        const spilling = cells.filter((c) => !c.clip && c.spill > 0);
+        expect(spilling, `${query} at ${width} px`).toEqual([]);
+        unclipped += cells.filter((c) => !c.clip).length;
+        clipped += cells.filter((c) => c.clip).length;
+      }
+    }
+    // Both kinds occur: short values go unclipped, long ones keep their ellipsis.
+    expect(unclipped).toBeGreaterThan(clipped);
+    expect(clipped).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('opens the tag named in the URL and keeps it on reload', async () => {
     const { page } = await open('?tag=v0.23.0');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('132 of 132 specs');

@@ -24,6 +24,8 @@ export interface CellView {
   content: ReactNode;
   className?: string;
   title?: string;
+  /** The content always fits its column (the 7-character hash), so the cell never needs clipping. */
+  fits?: boolean;
 }
 
 function variantsCell(variants: readonly string[]): CellView {
@@ -81,7 +83,7 @@ export type ColumnId = keyof typeof COLUMN_LABELS;
  * cell costs more than the rendering itself when a keystroke refills a screenful of rows.
  */
 export const CELLS: Record<ColumnId, (row: SpecRow) => CellView> = {
-  hash: (r) => ({ content: shortHash(r.hash), className: 'hash', title: r.hash }),
+  hash: (r) => ({ content: shortHash(r.hash), className: 'hash', title: r.hash, fits: true }),
   package: (r) => ({ content: r.package }),
   version: (r) => ({ content: formatVersions(r.versions) }),
   compiler: (r) => {

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { recordAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { CELLS, hashActions, type ColumnId } from './columns';
+import { fitsIn } from './text-fit';
+import type { CellFit } from './use-cell-fit';
 
 export interface SpecRowProps {
   data: SpecData;
@@ -14,6 +16,8 @@ export interface SpecRowProps {
   tabbable: boolean;
   /** Whether the hash cell has its copy buttons (the tab stop's row and the row under the pointer). */
   actions: boolean;
+  /** Column and character widths, to leave unclipped the cells whose text fits (null: clip all). */
+  fit: CellFit | null;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface SpecRowProps {
  * change on every render.
  */
 export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
-  const { data, row, index, cellIds, selectedHash, tabbable, actions } = props;
+  const { data, row, index, cellIds, selectedHash, tabbable, actions, fit } = props;
   const record = recordAt(data, row);
   // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
   const selected = selectedHash !== null && record.hash.startsWith(selectedHash);
@@ -44,12 +48,14 @@ export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
           );
         }
         const cell = CELLS[id](record);
+        // Text that may not fit is clipped with an ellipsis; the variants' own span clips theirs.
+        const clip =
+          !cell.fits &&
+          typeof cell.content === 'string' &&
+          !(fit && fitsIn(cell.content, fit.columns.get(id) ?? 0, fit.chars));
+        const className = [`col-${id}`, cell.className, clip ? 'clip' : undefined].filter(Boolean).join(' ');
         return (
-          <td
-            key={id}
-            className={cell.className ? `col-${id} ${cell.className}` : `col-${id}`}
-            title={cell.title}
-          >
+          <td key={id} className={className} title={cell.title}>
             {cell.content}
           </td>
         );

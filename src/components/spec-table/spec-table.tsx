@@ -14,6 +14,7 @@ import { hashAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
 import { SpecRowView } from './spec-row';
 import { usePainted } from './use-painted';
+import { useCellFit } from './use-cell-fit';
 import { useRowWindow } from './use-row-window';
 
 const ROW_HEIGHT = 32;
@@ -152,6 +153,8 @@ export function SpecTable(props: SpecTableProps) {
   });
   const visibleColumns = table.getVisibleLeafColumns();
   const cellIds = cellIdsOf(visibleColumns.map((c) => c.id));
+  const tableRef = useRef<HTMLTableElement>(null);
+  const fit = useCellFit(tableRef, cellIds);
 
   useEffect(() => {
     if (!focusPending) return;
@@ -220,6 +223,7 @@ export function SpecTable(props: SpecTableProps) {
   return (
     <div className="spec-table-scroll" ref={scrollRef}>
       <table
+        ref={tableRef}
         className="spec-table"
         aria-label="Specs"
         aria-rowcount={rows.length + 1}
@@ -282,6 +286,7 @@ export function SpecTable(props: SpecTableProps) {
               selectedHash={selectedHash}
               tabbable={index === activeIndex}
               actions={index === activeIndex || index === hovered}
+              fit={fit}
             />
           ))}
         </tbody>

@@ -1,0 +1,77 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+import type { ColumnId } from './columns';
+import { charWidths, columnContentWidths, type CharWidths } from './text-fit';
+
+/** What a row needs to tell which of its cells fit without clipping (see text-fit.ts). */
+export interface CellFit {
+  chars: CharWidths;
+  /** Content width in px of each visible column. */
+  columns: ReadonlyMap<ColumnId, number>;
+}
+
+/**
+ * A text measurer in `font`. OffscreenCanvas keeps it out of the document; where there is none (jsdom)
+ * nothing is measured and every cell clips, as they all did before.
+ */
+function measurer(font: string): ((text: string) => number) | null {
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  const context = new OffscreenCanvas(1, 1).getContext('2d');
+  if (!context) return null;
+  context.font = font;
+  return (text) => context.measureText(text).width;
+}
+
+function sameFit(a: CellFit | null, b: CellFit): boolean {
+  if (a === null || a.chars !== b.chars || a.columns.size !== b.columns.size) return false;
+  for (const [id, width] of b.columns) if (a.columns.get(id) !== width) return false;
+  return true;
+}
+
+/**
+ * The widths of the table's columns and of its font's characters, kept up to date as the table is
+ * resized (the columns follow the viewport) and as fonts load. Null until the table is laid out.
+ */
+export function useCellFit(
+  tableRef: RefObject<HTMLTableElement | null>,
+  cellIds: readonly ColumnId[],
+): CellFit | null {
+  const [fit, setFit] = useState<CellFit | null>(null);
+  useLayoutEffect(() => {
+    const table = tableRef.current;
+    const header = table?.querySelector('thead tr');
+    const th = header?.querySelector('th');
+    if (!table || !header || !th) return undefined;
+    let font = '';
+    let chars: CharWidths | null = null;
+    const update = () => {
+      const style = getComputedStyle(table);
+      const nextFont = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      if (nextFont !== font) {
+        font = nextFont;
+        const measure = measurer(font);
+        chars = measure ? charWidths(measure) : null;
+      }
+      // Header and body rows share the grid's columns, and their cells the padding.
+      const cell = getComputedStyle(th);
+      const padding = parseFloat(cell.paddingLeft) + parseFloat(cell.paddingRight);
+      const widths = columnContentWidths(
+        getComputedStyle(header).gridTemplateColumns,
+        cellIds.length,
+        padding,
+      );
+      if (!chars || !widths) return;
+      const next: CellFit = { chars, columns: new Map(cellIds.map((id, i) => [id, widths[i] ?? 0])) };
+      setFit((prev) => (sameFit(prev, next) ? prev : next));
+    };
+    update();
+    const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
+    // The header row, not the table: the table's height changes with every result.
+    resize?.observe(header);
+    document.fonts?.addEventListener('loadingdone', update);
+    return () => {
+      resize?.disconnect();
+      document.fonts?.removeEventListener('loadingdone', update);
+    };
+  }, [tableRef, cellIds]);
+  return fit;
+}
