@@ -51,7 +51,9 @@ function variantsCell(variants: readonly string[]): CellView {
 export function hashActions(hash: string): ReactNode {
   return (
     <span className="hash-cell">
-      <code className="hash">{shortHash(hash)}</code>
+      <code className="hash" title={hash}>
+        {shortHash(hash)}
+      </code>
       <CopyButton text={hash} label={`Copy hash ${shortHash(hash)}`} />
       <CopyButton
         text={`spack install /${hash}`}

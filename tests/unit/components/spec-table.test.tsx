@@ -120,6 +120,9 @@ describe('SpecTable', () => {
     expect(copyButtons().map(rowOf)).toEqual(['0']);
     await user.hover(cellAt(5));
     expect(copyButtons().map(rowOf)).toEqual(['0', '5']);
+    // The hovered row's hash still names the whole hash on hover.
+    const hash = recordAt(data, 5).hash;
+    expect(screen.getByText(hash.slice(0, 7))).toHaveAttribute('title', hash);
     await user.unhover(cellAt(5));
     expect(copyButtons().map(rowOf)).toEqual(['0']);
     await user.click(cellAt(7));
