@@ -12,6 +12,7 @@ import { entriesWithPrefix } from '../../data/hash-column';
 import type { RowOrder } from '../../data/engine/row-order';
 import { hashAt, type SpecTable as SpecData } from '../../data/spec-table';
 import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
+import { shownRows, type PlacedRow } from './shown-rows';
 import { SpecRowView } from './spec-row';
 import { usePainted } from './use-painted';
 import { useCellFit } from './use-cell-fit';
@@ -77,11 +78,6 @@ function rowIndexOf(target: EventTarget): number | null {
 
 const PAGE_ROWS = 15;
 const NO_ROWS: SpecRow[] = [];
-/** A body row: its position in the result, and the spec (row of the table) it shows. */
-interface PlacedRow {
-  index: number;
-  row: number;
-}
 
 /**
  * The last non-empty window shown per table: what the overscan keeps until a new result is painted,
@@ -120,29 +116,13 @@ export function SpecTable(props: SpecTableProps) {
     ROW_HEIGHT,
     OVERSCAN,
   );
-  // When a result is empty, the last rows shown stay in the DOM, invisible and inert: the next result
-  // then updates them in place instead of creating every row's elements, styles and layout again
-  // (typing "hdf5 +mp" → "hdf5 +mpi" goes from no rows to a screenful).
-  // They keep their positions too, so that scrolled far down they keep their keys.
+  // Through an empty result the last rows shown stay in the DOM, invisible and inert (see shownRows):
+  // typing "hdf5 +mp" → "hdf5 +mpi" then updates them instead of making a screenful of rows again.
   const { shown, kept } = useMemo(() => {
-    const before = lastWindow.get(data);
-    const stale = new Map(before?.map((p) => [p.index, p.row]));
-    const out: PlacedRow[] = [];
-    for (let index = first; index <= last; index++) {
-      const current = overscanFresh || (index >= inView.first && index <= inView.last);
-      // A position the last window did not have waits for the paint, and is added then. Rows follow
-      // one another in the body's flow, so what is shown stays one unbroken run around the view: a gap
-      // above the view drops the rows before it, one below ends the run.
-      const row = current ? rows.at(index) : stale.get(index);
-      if (row !== undefined) out.push({ index, row });
-      else if (index < inView.first) out.length = 0;
-      else break;
-    }
-    if (out.length > 0) {
-      lastWindow.set(data, out);
-      return { shown: out, kept: false };
-    }
-    return { shown: before ?? [], kept: before !== undefined };
+    const view = { first: inView.first, last: inView.last };
+    const next = shownRows(rows, { first, last }, view, overscanFresh, lastWindow.get(data));
+    if (!next.kept && next.shown.length > 0) lastWindow.set(data, next.shown);
+    return next;
   }, [data, rows, first, last, inView.first, inView.last, overscanFresh]);
   // The table model gives the columns and headers; the rows are the engine's, rendered through CELLS.
   const table = useTable({
