@@ -243,10 +243,18 @@ export function SpecTable(props: SpecTableProps) {
           onKeyDown={onKeyDown}
           onClick={onClick}
           onPointerOver={(e) => {
+            // Set even when it looks unchanged: a leave in the same batch may have cleared it (React
+            // skips the render when the value is the same).
             const index = rowIndexOf(e.target);
-            if (index !== null && index !== hovered) setHovered(index);
+            if (index !== null) setHovered(index);
           }}
           onPointerLeave={() => setHovered(null)}
+          onPointerDown={(e) => {
+            // A press makes the row the tab stop, so a copy button pressed on a hovered row stays (with
+            // its focus and its "Copied") once the pointer moves on.
+            const index = rowIndexOf(e.target);
+            if (index !== null) setActive(index);
+          }}
           onFocus={() => setRowFocused(true)}
           onBlur={(e) => {
             if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) {

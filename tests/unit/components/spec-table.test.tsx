@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { SpecTable, type SpecTableProps } from '../../../src/components/spec-table/spec-table';
@@ -128,6 +128,45 @@ describe('SpecTable', () => {
     await user.click(cellAt(7));
     await user.unhover(cellAt(7));
     expect(copyButtons().map(rowOf)).toEqual(['7']);
+  });
+
+  it('keeps a pressed copy button, and its focus, when the pointer moves on', async () => {
+    const user = userEvent.setup();
+    render(<SpecTable {...props()} />);
+    const packageCell = (index: number) => {
+      const td = document.querySelector(`tr[data-index="${index}"] td.col-package`);
+      if (!td) throw new Error(`row ${index} is not rendered`);
+      return td;
+    };
+    // fireEvent for the moves: user-event moves the pointer without a relatedTarget, which reads as
+    // leaving the table on every move within it.
+    fireEvent.pointerOver(packageCell(5));
+    const copy = screen
+      .getAllByRole('button', { name: /^Copy hash / })
+      .find((b) => b.closest('tr[data-index="5"]'));
+    if (!copy) throw new Error('row 5 has no copy button');
+    fireEvent.pointerDown(copy);
+    await user.click(copy);
+    fireEvent.pointerOver(packageCell(9));
+    expect(copy).toBeInTheDocument();
+    expect(copy).toHaveFocus();
+    fireEvent.pointerLeave(packageCell(9));
+    expect(copy).toBeInTheDocument();
+  });
+
+  it('moves the copy buttons with the keyboard, and Tab reaches them from the row', async () => {
+    const user = userEvent.setup();
+    render(<SpecTable {...props()} />);
+    const first = document.querySelector<HTMLElement>('tr[data-index="0"]');
+    if (!first) throw new Error('row 0 is not rendered');
+    act(() => first.focus());
+    await user.keyboard('{ArrowDown}');
+    const second = document.querySelector<HTMLElement>('tr[data-index="1"]');
+    if (!second) throw new Error('row 1 is not rendered');
+    expect(second).toHaveFocus();
+    expect(within(first).queryByRole('button')).toBeNull();
+    await user.tab();
+    expect(within(second).getByRole('button', { name: /^Copy hash / })).toHaveFocus();
   });
 
   it('keeps a focused row that sits past the view when a new result arrives', () => {
