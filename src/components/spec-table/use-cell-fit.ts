@@ -59,18 +59,27 @@ export function useCellFit(
         cellIds.length,
         padding,
       );
-      if (!chars || !widths) return;
+      if (!chars || !widths) {
+        // Nothing to go by (yet): every cell clips, rather than trusting widths of another layout.
+        setFit(null);
+        return;
+      }
       const next: CellFit = { chars, columns: new Map(cellIds.map((id, i) => [id, widths[i] ?? 0])) };
       setFit((prev) => (sameFit(prev, next) ? prev : next));
+    };
+    // A font that finishes loading keeps its name but changes the widths: measure them again.
+    const fontsLoaded = () => {
+      font = '';
+      update();
     };
     update();
     const resize = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(update);
     // The header row, not the table: the table's height changes with every result.
     resize?.observe(header);
-    document.fonts?.addEventListener('loadingdone', update);
+    document.fonts?.addEventListener('loadingdone', fontsLoaded);
     return () => {
       resize?.disconnect();
-      document.fonts?.removeEventListener('loadingdone', update);
+      document.fonts?.removeEventListener('loadingdone', fontsLoaded);
     };
   }, [tableRef, cellIds]);
   return fit;
