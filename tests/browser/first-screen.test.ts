@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { referencePages } from '../helpers/reference-pages';
+import { decodeViewState } from '../../src/url/codec';
 import { launch, watchForeignRequests } from '../../scripts/lib/chromium';
 import { startPreview } from '../../scripts/lib/preview-server';
 
@@ -67,25 +68,31 @@ describe('first screen in Chromium, on the embedded real data', () => {
   it('leaves unclipped only the cells whose text fits, at every width', async () => {
     const { page } = await open('?tag=develop-2025-03-30&tag=v0.23.0');
     const box = page.getByRole('searchbox', { name: 'Spec query' });
+    const cells = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('tbody td:not(.variants)')].map((td) => ({
+          clip: td.classList.contains('clip'),
+          spill: td.scrollWidth - td.clientWidth,
+        })),
+      );
     let unclipped = 0;
     let clipped = 0;
     for (const query of ['', 'py-', '%intel-oneapi-compilers', 'hdf5 +mpi']) {
       await box.fill(query);
-      await page.waitForTimeout(300);
-      for (const width of [1600, 1100, 700]) {
+      // The query reaches the URL a moment after its rows are shown.
+      await expect.poll(() => decodeViewState(new URL(page.url()).search).state.q).toBe(query);
+      // 1,100 px leaves the table at its minimum width; wider, the flexible columns grow.
+      for (const width of [1600, 1450, 1100]) {
         await page.setViewportSize({ width, height: 800 });
-        await page.waitForTimeout(100);
-        const cells = await page.evaluate(() =>
-          [...document.querySelectorAll('tbody td:not(.variants)')].map((td) => ({
-            clip: td.classList.contains('clip'),
-            spill: td.scrollWidth - td.clientWidth,
-            text: td.textContent,
-          })),
-        );
-        const spilling = cells.filter((c) => !c.clip && c.spill > 0);
-        expect(spilling, `${query} at ${width} px`).toEqual([]);
-        unclipped += cells.filter((c) => !c.clip).length;
-        clipped += cells.filter((c) => c.clip).length;
+        // Column widths are read after layout, so a resize is followed by one more render.
+        await expect
+          .poll(async () => (await cells()).filter((c) => !c.clip && c.spill > 0), {
+            message: `${query} at ${width} px`,
+          })
+          .toEqual([]);
+        const now = await cells();
+        unclipped += now.filter((c) => !c.clip).length;
+        clipped += now.filter((c) => c.clip).length;
       }
     }
     // Both kinds occur: short values go unclipped, long ones keep their ellipsis.
