@@ -40,6 +40,16 @@ function shownPackages(): string[] {
     .map((row) => within(row).getAllByRole('cell')[1]?.textContent ?? '');
 }
 
+/** The body row at position `index` of the result (it must be rendered). */
+function rowAt(index: number): HTMLElement {
+  const row = screen.getAllByRole('row').find((r) => r.getAttribute('data-index') === String(index));
+  if (!row) throw new Error(`row ${index} is not rendered`);
+  return row;
+}
+
+/** The package cell of the row at `index`: somewhere in the row for the pointer to go. */
+const packageCellAt = (index: number) => within(rowAt(index)).getByRole('cell', { name: /^pkg-/ });
+
 /** Scrolls the table's scroll container as a user would, and lets it render. */
 function scrollTo(container: HTMLElement, top: number) {
   const scroller = container.querySelector('.spec-table-scroll');
@@ -112,57 +122,42 @@ describe('SpecTable', () => {
     render(<SpecTable {...props()} />);
     const copyButtons = () => screen.queryAllByRole('button', { name: /^Copy hash / });
     const rowOf = (el: Element) => el.closest('tr')?.getAttribute('data-index');
-    const cellAt = (index: number) => {
-      const cell = document.querySelector(`tr[data-index="${index}"] td.col-package`);
-      if (!cell) throw new Error(`row ${index} is not rendered`);
-      return cell;
-    };
     expect(copyButtons().map(rowOf)).toEqual(['0']);
-    await user.hover(cellAt(5));
+    await user.hover(packageCellAt(5));
     expect(copyButtons().map(rowOf)).toEqual(['0', '5']);
     // The hovered row's hash still names the whole hash on hover.
     const hash = recordAt(data, 5).hash;
     expect(screen.getByText(hash.slice(0, 7))).toHaveAttribute('title', hash);
-    await user.unhover(cellAt(5));
+    await user.unhover(packageCellAt(5));
     expect(copyButtons().map(rowOf)).toEqual(['0']);
-    await user.click(cellAt(7));
-    await user.unhover(cellAt(7));
+    await user.click(packageCellAt(7));
+    await user.unhover(packageCellAt(7));
     expect(copyButtons().map(rowOf)).toEqual(['7']);
   });
 
   it('keeps a pressed copy button, and its focus, when the pointer moves on', async () => {
     const user = userEvent.setup();
     render(<SpecTable {...props()} />);
-    const packageCell = (index: number) => {
-      const td = document.querySelector(`tr[data-index="${index}"] td.col-package`);
-      if (!td) throw new Error(`row ${index} is not rendered`);
-      return td;
-    };
     // fireEvent for the moves: user-event moves the pointer without a relatedTarget, which reads as
     // leaving the table on every move within it.
-    fireEvent.pointerOver(packageCell(5));
-    const copy = screen
-      .getAllByRole('button', { name: /^Copy hash / })
-      .find((b) => b.closest('tr[data-index="5"]'));
-    if (!copy) throw new Error('row 5 has no copy button');
+    fireEvent.pointerOver(packageCellAt(5));
+    const copy = within(rowAt(5)).getByRole('button', { name: /^Copy hash / });
     fireEvent.pointerDown(copy);
     await user.click(copy);
-    fireEvent.pointerOver(packageCell(9));
+    fireEvent.pointerOver(packageCellAt(9));
     expect(copy).toBeInTheDocument();
     expect(copy).toHaveFocus();
-    fireEvent.pointerLeave(packageCell(9));
+    fireEvent.pointerLeave(packageCellAt(9));
     expect(copy).toBeInTheDocument();
   });
 
   it('moves the copy buttons with the keyboard, and Tab reaches them from the row', async () => {
     const user = userEvent.setup();
     render(<SpecTable {...props()} />);
-    const first = document.querySelector<HTMLElement>('tr[data-index="0"]');
-    if (!first) throw new Error('row 0 is not rendered');
+    const first = rowAt(0);
     act(() => first.focus());
     await user.keyboard('{ArrowDown}');
-    const second = document.querySelector<HTMLElement>('tr[data-index="1"]');
-    if (!second) throw new Error('row 1 is not rendered');
+    const second = rowAt(1);
     expect(second).toHaveFocus();
     expect(within(first).queryByRole('button')).toBeNull();
     await user.tab();
@@ -171,8 +166,7 @@ describe('SpecTable', () => {
 
   it('keeps a focused row that sits past the view when a new result arrives', () => {
     const { rerender } = render(<SpecTable {...props()} />);
-    const row = screen.getAllByRole('row').find((r) => r.getAttribute('data-index') === '27');
-    if (!row) throw new Error('row 27 is not rendered');
+    const row = rowAt(27);
     act(() => row.focus());
     rerender(<SpecTable {...props({ rows: rangeOrder(data.count - 1) })} />);
     expect(shownPackages()).toHaveLength(29);
