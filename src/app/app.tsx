@@ -15,7 +15,7 @@ import { resolveTag } from '../data/tags';
 import type { UrlNotice } from '../url/codec';
 import { facetOptions } from './facet-options';
 import { LoadPanel } from './load-panel';
-import { StatusLine, statusText, widestStatusText, type StatusParts } from './status-line';
+import { StatusLine, type StatusParts } from './status-line';
 import { Toolbar } from './toolbar';
 import { UrlNotices } from './url-notices';
 import { useColumnVisibility } from './use-column-visibility';
@@ -130,16 +130,14 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
     onRemove: () => setView((v) => removeFilter(v, f)),
   }));
 
-  const status = ((): { text: string; widest: string } => {
-    if (!loaded) return { text: '', widest: '' };
-    const parts: StatusParts = {
-      shown: specView.rows.length,
-      total: loaded.count,
-      packages: view.view === 'packages' ? packages.length : null,
-      loading: partial ? { tag: partial.tag, more: moreTags } : null,
-    };
-    return { text: statusText(parts), widest: widestStatusText(parts, loaded.dicts.package.length) };
-  })();
+  const statusParts: StatusParts | null = loaded
+    ? {
+        shown: specView.rows.length,
+        total: loaded.count,
+        packages: view.view === 'packages' ? packages.length : null,
+        loading: partial ? { tag: partial.tag, more: moreTags } : null,
+      }
+    : null;
 
   return (
     <div className="app">
@@ -149,7 +147,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
           <TagPicker tags={ready.tags} selected={tagNames} onChange={pickTag} />
         ) : null}
         <QueryBox text={query.draft} error={query.error} onChange={query.setDraft} />
-        <StatusLine text={status.text} widest={status.widest} />
+        <StatusLine parts={statusParts} packagesInTable={loaded?.dicts.package.length ?? 0} />
       </header>
       {noticeKey !== dismissed ? (
         <UrlNotices notices={notices} onDismiss={() => setDismissed(noticeKey)} />

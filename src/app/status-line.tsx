@@ -33,9 +33,10 @@ export function widestStatusText(parts: StatusParts, packagesInTable: number): s
 }
 
 export interface StatusLineProps {
-  text: string;
-  /** Reserves the line's width: see widestStatusText. */
-  widest: string;
+  /** What to count (null before a table is loaded: an empty line). */
+  parts: StatusParts | null;
+  /** Packages in the loaded table, for the widest text of the package view. */
+  packagesInTable: number;
 }
 
 /**
@@ -43,13 +44,13 @@ export interface StatusLineProps {
  * whose count had fewer digits let the header's items fit on one line again and every key could move
  * the whole page below the header up or down by a line (and lay it out, and paint it, again).
  */
-export function StatusLine({ text, widest }: StatusLineProps) {
+export function StatusLine({ parts, packagesInTable }: StatusLineProps) {
   // The reserving text is generated content (see .status-slot::after): not a second copy of the count
   // in the document, where assistive technology or a text search would find it.
   return (
-    <div className="status-slot" data-widest={widest}>
+    <div className="status-slot" data-widest={parts ? widestStatusText(parts, packagesInTable) : ''}>
       <p className="status" role="status" aria-live="polite">
-        {text}
+        {parts ? statusText(parts) : ''}
       </p>
     </div>
   );
