@@ -21,6 +21,22 @@ function measurer(font: string): ((text: string) => number) | null {
   return (text) => context.measureText(text).width;
 }
 
+/**
+ * Character widths per font, measured once: the hook's effect runs again whenever the visible columns
+ * change, and the font has not. Cleared when a font finishes loading (same name, new widths).
+ */
+const widthsByFont = new Map<string, CharWidths | null>();
+
+function widthsOf(font: string): CharWidths | null {
+  let widths = widthsByFont.get(font);
+  if (widths === undefined) {
+    const measure = measurer(font);
+    widths = measure ? charWidths(measure) : null;
+    widthsByFont.set(font, widths);
+  }
+  return widths;
+}
+
 function sameFit(a: CellFit | null, b: CellFit): boolean {
   if (a === null || a.chars !== b.chars || a.columns.size !== b.columns.size) return false;
   for (const [id, width] of b.columns) if (a.columns.get(id) !== width) return false;
@@ -41,16 +57,9 @@ export function useCellFit(
     const header = table?.querySelector('thead tr');
     const th = header?.querySelector('th');
     if (!table || !header || !th) return undefined;
-    let font = '';
-    let chars: CharWidths | null = null;
     const update = () => {
       const style = getComputedStyle(table);
-      const nextFont = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      if (nextFont !== font) {
-        font = nextFont;
-        const measure = measurer(font);
-        chars = measure ? charWidths(measure) : null;
-      }
+      const chars = widthsOf(`${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`);
       // Header and body rows share the grid's columns, and their cells the padding.
       const cell = getComputedStyle(th);
       const padding = parseFloat(cell.paddingLeft) + parseFloat(cell.paddingRight);
@@ -67,9 +76,8 @@ export function useCellFit(
       const next: CellFit = { chars, columns: new Map(cellIds.map((id, i) => [id, widths[i] ?? 0])) };
       setFit((prev) => (sameFit(prev, next) ? prev : next));
     };
-    // A font that finishes loading keeps its name but changes the widths: measure them again.
     const fontsLoaded = () => {
-      font = '';
+      widthsByFont.clear();
       update();
     };
     update();
