@@ -10,10 +10,12 @@ import {
   APP_KEY_RESULT,
   APP_LONG_TASKS,
   APP_NOW,
+  APP_SNAPSHOT,
   APP_STATUS,
   DT_ARM_KEY,
   DT_FIRST_ROWS,
   DT_KEY_RESULT,
+  FLOOR_INIT,
 } from './in-page';
 import { KEYSTROKES } from './queries';
 
@@ -33,6 +35,8 @@ export interface PageFigures {
   heapMB: number | null;
   /** Main-thread tasks of 50 ms or more (Long Tasks API), in ms: during load, and while typing. */
   longTasks: { load: number[]; typing: number[] };
+  /** Floor page only: body rows in view, each rewritten on every keystroke. */
+  rowsRewritten?: number;
 }
 
 export interface BrowserOptions {
@@ -43,6 +47,8 @@ export interface BrowserOptions {
   tags: readonly string[];
   runs: number;
   dataTablesRuns: number;
+  /** Whether to measure the floor page too (the bench does at its largest size only). */
+  floor: boolean;
 }
 
 const asNumber = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -69,6 +75,26 @@ async function settle(page: Page, read: string): Promise<void> {
   }
 }
 
+/**
+ * The keystrokes in the "Spec query" box of the app or the floor page: each prefix is filled in and
+ * left to settle, then one key is typed and timed (APP_ARM_KEY).
+ */
+async function typeKeys(page: Page, out: PageFigures, log: (line: string) => void): Promise<void> {
+  const box = page.getByRole('searchbox', { name: 'Spec query' });
+  for (const { prefix, key } of KEYSTROKES) {
+    await box.fill(prefix);
+    await settle(page, APP_STATUS);
+    await page.evaluate(APP_ARM_KEY);
+    await page.keyboard.press(key);
+    const ms = asNumber(await page.evaluate(APP_KEY_RESULT));
+    if (ms !== null) out.keystrokeMs.push(ms);
+    else {
+      out.unchanged++;
+      log(`typing "${key}" after "${prefix}" changed nothing on screen`);
+    }
+  }
+}
+
 function empty(): PageFigures {
   return {
     firstRowsMs: [],
@@ -80,7 +106,16 @@ function empty(): PageFigures {
   };
 }
 
-async function measureApp(browser: Browser, options: BrowserOptions, out: PageFigures, run: number) {
+/** The app's page after its first run, for the floor page (APP_SNAPSHOT); null until then. */
+type Snapshot = { html: string | null };
+
+async function measureApp(
+  browser: Browser,
+  options: BrowserOptions,
+  out: PageFigures,
+  run: number,
+  snapshot: Snapshot,
+) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -99,18 +134,10 @@ async function measureApp(browser: Browser, options: BrowserOptions, out: PageFi
     const loadUntil = asNumber(await page.evaluate(APP_NOW)) ?? 0;
     if (run === 0) out.heapMB = await heapMB(page);
     const typingFrom = asNumber(await page.evaluate(APP_NOW)) ?? 0;
-    const box = page.getByRole('searchbox', { name: 'Spec query' });
-    for (const { prefix, key } of KEYSTROKES) {
-      await box.fill(prefix);
-      await settle(page, APP_STATUS);
-      await page.evaluate(APP_ARM_KEY);
-      await page.keyboard.press(key);
-      const ms = asNumber(await page.evaluate(APP_KEY_RESULT));
-      if (ms !== null) out.keystrokeMs.push(ms);
-      else {
-        out.unchanged++;
-        options.log(`app: typing "${key}" after "${prefix}" changed nothing on screen`);
-      }
+    await typeKeys(page, out, (line) => options.log(`app: ${line}`));
+    if (run === 0 && options.floor) {
+      const html: unknown = await page.evaluate(APP_SNAPSHOT);
+      snapshot.html = typeof html === 'string' ? html : null;
     }
     const tasks: unknown = await page.evaluate(APP_LONG_TASKS);
     for (const task of Array.isArray(tasks) ? tasks : []) {
@@ -154,16 +181,46 @@ async function measureDataTables(
   }
 }
 
+/**
+ * The floor page (FLOOR_INIT over the app's snapshot), typed into as the app is, settling as long: the
+ * raster of a prefix's frame runs on other threads after it is painted, and on two cores a key typed
+ * into it is slowed by it.
+ */
+async function measureFloor(browser: Browser, html: string, out: PageFigures, log: (line: string) => void) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setContent(html);
+    const rows = asNumber(await page.evaluate(FLOOR_INIT));
+    if (rows === null || rows === 0) throw new Error('floor page: no body rows in view in the app snapshot');
+    out.rowsRewritten = rows;
+    await typeKeys(page, out, (line) => log(`floor page: ${line}`));
+  } finally {
+    await context.close();
+  }
+}
+
 /** The app and the DataTables page over the same rows, in headless Chromium (scripts/lib/chromium.ts). */
 export async function measureBrowser(
   options: BrowserOptions,
-): Promise<{ app: PageFigures; dataTables: PageFigures | null }> {
+): Promise<{ app: PageFigures; floor: PageFigures | null; dataTables: PageFigures | null }> {
   const browser = await launch();
   try {
     const app = empty();
+    const snapshot: Snapshot = { html: null };
     for (let run = 0; run < options.runs; run++) {
       options.log(`app run ${run + 1}/${options.runs}…`);
-      await measureApp(browser, options, app, run);
+      await measureApp(browser, options, app, run, snapshot);
+    }
+    let floor: PageFigures | null = null;
+    if (options.floor) {
+      const { html } = snapshot;
+      if (html === null) throw new Error('app page: no snapshot taken for the floor page');
+      floor = empty();
+      for (let run = 0; run < options.runs; run++) {
+        options.log(`floor page run ${run + 1}/${options.runs}…`);
+        await measureFloor(browser, html, floor, options.log);
+      }
     }
     let dataTables: PageFigures | null = null;
     if (options.dataTablesPath !== null) {
@@ -173,7 +230,7 @@ export async function measureBrowser(
         await measureDataTables(browser, options, options.dataTablesPath, dataTables, run);
       }
     }
-    return { app, dataTables };
+    return { app, floor, dataTables };
   } finally {
     await browser.close();
   }

@@ -102,3 +102,53 @@ export const DT_ARM_KEY = `(async () => {
 })()`;
 
 export const DT_KEY_RESULT = 'window.__dtKey';
+
+/**
+ * The app page as it stands, for the floor page: its markup with scripts and preloads removed and its
+ * stylesheets' addresses made absolute, so that it renders the same once set into a blank page.
+ */
+export const APP_SNAPSHOT = `(() => {
+  const root = document.documentElement.cloneNode(true);
+  root.querySelectorAll('script, link[rel=preload], link[rel=modulepreload], link[rel=icon]').forEach((e) => e.remove());
+  root.querySelectorAll('link[rel=stylesheet]').forEach((l) => {
+    l.setAttribute('href', l.href);
+    // Loaded from about:blank, a CORS request would be refused by the bench's plain static server.
+    l.removeAttribute('crossorigin');
+  });
+  return '<!doctype html>' + root.outerHTML;
+})()`;
+
+/**
+ * Makes the app's snapshot the floor page: on every input in the query box, each body cell in view gets
+ * another cell's text (hashes a new random one) and the status line a new count, with nothing else:
+ * no framework, no engine, no state. That is the least any code must do to show a new screenful in
+ * this table, so its keystroke figure is what this machine's Chromium takes to restyle, lay out and
+ * paint one. Returns the number of rows rewritten per keystroke.
+ */
+export const FLOOR_INIT = `(() => {
+  window.__bench = {};
+  const view = document.querySelector('.spec-table-scroll').getBoundingClientRect();
+  // Without the app's stylesheet the table would not scroll in its box, and every row would be "in view".
+  if (view.height > window.innerHeight) throw new Error('floor page: the app stylesheet did not apply');
+  const rows = [...document.querySelectorAll('.spec-table tbody tr')];
+  const inView = rows.filter((tr) => {
+    const r = tr.getBoundingClientRect();
+    return r.bottom > view.top && r.top < view.bottom;
+  });
+  const cells = inView.flatMap((tr) => [...tr.cells]);
+  const texts = rows.flatMap((tr) => [...tr.cells].map((td) => td.textContent));
+  const status = document.querySelector('p.status');
+  let n = 0;
+  document.querySelector('.query-box input').addEventListener('input', () => {
+    n++;
+    // A shift of whole rows keeps each text in its own column.
+    const shift = (1 + (n % 7)) * (cells.length / inView.length);
+    cells.forEach((td, k) => {
+      td.textContent = td.classList.contains('hash')
+        ? Math.random().toString(32).slice(2, 9)
+        : texts[(k + shift) % texts.length];
+    });
+    status.textContent = (1000 + 37 * n).toLocaleString('en-US') + ' of 1,000,000 specs';
+  });
+  return inView.length;
+})()`;

@@ -24,6 +24,8 @@ export interface SizeOptions {
   /** The built app (vite build output), or null to skip the browser figures. */
   appDir: string | null;
   dataTables: boolean;
+  /** Measure the floor page too (bench/in-page.ts, FLOOR_INIT). */
+  floor: boolean;
   log: (line: string) => void;
 }
 
@@ -33,7 +35,7 @@ export interface SizeResult {
   builder: BuilderRun[];
   payload: Payload;
   engine: EngineRun[];
-  browser: { app: PageFigures; dataTables: PageFigures | null } | null;
+  browser: { app: PageFigures; floor: PageFigures | null; dataTables: PageFigures | null } | null;
 }
 
 function engineRun(dataDir: string, repeats: number): Promise<EngineRun> {
@@ -103,6 +105,7 @@ export async function measureSize(profile: Profile, o: SizeOptions): Promise<Siz
         tags: manifest.tags.map((t) => t.name),
         runs: o.runs,
         dataTablesRuns: o.size >= SINGLE_RUN_FROM ? 1 : o.runs,
+        floor: o.floor,
       });
     } finally {
       await server.close();
