@@ -106,16 +106,16 @@ function empty(): PageFigures {
   };
 }
 
-/** The app's page after its first run, for the floor page (APP_SNAPSHOT); null until then. */
-type Snapshot = { html: string | null };
-
+/**
+ * One page load of the app, typed into. Returns the page as it then stands (APP_SNAPSHOT) when the
+ * floor page is measured and this is the first run, for the floor page; else null.
+ */
 async function measureApp(
   browser: Browser,
   options: BrowserOptions,
   out: PageFigures,
   run: number,
-  snapshot: Snapshot,
-) {
+): Promise<string | null> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -135,10 +135,7 @@ async function measureApp(
     if (run === 0) out.heapMB = await heapMB(page);
     const typingFrom = asNumber(await page.evaluate(APP_NOW)) ?? 0;
     await typeKeys(page, out, (line) => options.log(`app: ${line}`));
-    if (run === 0 && options.floor) {
-      const html: unknown = await page.evaluate(APP_SNAPSHOT);
-      snapshot.html = typeof html === 'string' ? html : null;
-    }
+    const snapshot: unknown = run === 0 && options.floor ? await page.evaluate(APP_SNAPSHOT) : null;
     const tasks: unknown = await page.evaluate(APP_LONG_TASKS);
     for (const task of Array.isArray(tasks) ? tasks : []) {
       const [start, duration] = Array.isArray(task) ? task.map(asNumber) : [];
@@ -146,6 +143,7 @@ async function measureApp(
       if (start < loadUntil) out.longTasks.load.push(duration);
       else if (start >= typingFrom) out.longTasks.typing.push(duration);
     }
+    return typeof snapshot === 'string' ? snapshot : null;
   } finally {
     await context.close();
   }
@@ -207,14 +205,13 @@ export async function measureBrowser(
   const browser = await launch();
   try {
     const app = empty();
-    const snapshot: Snapshot = { html: null };
+    let html: string | null = null;
     for (let run = 0; run < options.runs; run++) {
       options.log(`app run ${run + 1}/${options.runs}…`);
-      await measureApp(browser, options, app, run, snapshot);
+      html = (await measureApp(browser, options, app, run)) ?? html;
     }
     let floor: PageFigures | null = null;
     if (options.floor) {
-      const { html } = snapshot;
       if (html === null) throw new Error('app page: no snapshot taken for the floor page');
       floor = empty();
       for (let run = 0; run < options.runs; run++) {
