@@ -1,6 +1,6 @@
 import { columnVisibilityFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
-import { formatCompiler, formatSize, formatVersions, shortHash } from '../../data/display';
+import { formatCompiler, formatSize, formatVersions, shortHash, variantsForCell } from '../../data/display';
 import type { SpecRecord } from '../../data/spec-table';
 import { CopyButton } from '../ui/copy-button';
 
@@ -28,7 +28,9 @@ export interface CellView {
   fits?: boolean;
 }
 
-function variantsCell(variants: readonly string[]): CellView {
+function variantsCell(source: readonly string[]): CellView {
+  const variants = variantsForCell(source);
+  // The title continues the cell's list where "+N more" cuts it, so it uses the cell's order too.
   const title = variants.join(' ');
   const rest = variants.length - MAX_VARIANTS_SHOWN;
   if (rest <= 0) return { content: title, title };

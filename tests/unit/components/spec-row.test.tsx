@@ -25,12 +25,12 @@ const fit: CellFit = {
   columns: new Map(COLUMN_IDS.map((id): [ColumnId, number] => [id, 70])),
 };
 
-function renderRow(cellFit: CellFit | null) {
+function renderRow(cellFit: CellFit | null, table = data) {
   render(
     <table>
       <tbody>
         <SpecRowView
-          data={data}
+          data={table}
           row={0}
           index={0}
           cellIds={COLUMN_IDS}
@@ -66,5 +66,24 @@ describe('SpecRowView clipping', () => {
     expect(clipped('platform')).toBe(true);
     expect(clipped('hash')).toBe(false);
     expect(within(row).getByText('+1 more')).toBeInTheDocument();
+  });
+});
+
+describe('SpecRowView variants cell', () => {
+  it('leads with what the build switched on and lists the rest in its title', () => {
+    const hdf5 = tableOf([
+      [
+        'v1',
+        [
+          spec({
+            package: 'hdf5',
+            variants: ['api=default', 'build_system=cmake', '~cxx', '+fortran', '+mpi', '~szip'],
+          }),
+        ],
+      ],
+    ]);
+    const cell = renderRow(fit, hdf5).row.querySelector('td.col-variants');
+    expect(cell).toHaveTextContent('+fortran +mpi api=default+3 more');
+    expect(cell).toHaveAttribute('title', '+fortran +mpi api=default build_system=cmake ~cxx ~szip');
   });
 });
