@@ -11,6 +11,7 @@ import { formatCount } from '../data/display';
 import type { Fetcher } from '../data/load';
 import { summarizePackages } from '../data/package-summary';
 import { specDetail } from '../data/spec-detail';
+import { hasKnownSize } from '../data/spec-table';
 import { resolveTag } from '../data/tags';
 import type { UrlNotice } from '../url/codec';
 import { facetOptions } from './facet-options';
@@ -61,7 +62,8 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
   const commitQuery = useCallback((q: string) => setView((v) => ({ ...v, q })), [setView]);
   const query = useQueryDraft(view.q, commitQuery);
   const specView = useSpecView(loaded, view, query.applied);
-  const [columnVisibility, setColumnVisibility] = useColumnVisibility(tagNames.length > 1);
+  const anySize = useMemo(() => loaded !== null && hasKnownSize(loaded), [loaded]);
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility(tagNames.length > 1, anySize);
 
   const notices: UrlNotice[] = [
     ...urlNotices,

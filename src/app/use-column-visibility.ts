@@ -17,10 +17,12 @@ function read(): ColumnVisibilityState {
 }
 
 /**
- * Column visibility, remembered in localStorage. The tag column follows the number of loaded tags unless
- * the user chose otherwise.
+ * Column visibility, remembered in localStorage. Unless the user chose otherwise, the tag column shows
+ * when several tags are loaded, the size column when some spec has a size, and the platform column
+ * not at all: the OS names it (ubuntu24.04 is linux, sequoia darwin), and at laptop widths its room
+ * goes to the variants. The platform facet and the spec detail still give it.
  */
-export function useColumnVisibility(multipleTags: boolean) {
+export function useColumnVisibility(multipleTags: boolean, anySize: boolean) {
   const [stored, setStored] = useState<ColumnVisibilityState>(read);
   const set = useCallback((next: ColumnVisibilityState) => {
     setStored(next);
@@ -33,8 +35,8 @@ export function useColumnVisibility(multipleTags: boolean) {
   // The same object until something changes, so the memoised column menu is not rendered again on
   // every keystroke (React re-sets each checkbox's attributes when it renders one).
   const visibility: ColumnVisibilityState = useMemo(
-    () => ({ tag: multipleTags, ...stored }),
-    [multipleTags, stored],
+    () => ({ tag: multipleTags, size: anySize, platform: false, ...stored }),
+    [multipleTags, anySize, stored],
   );
   return [visibility, set] as const;
 }

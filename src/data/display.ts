@@ -15,12 +15,16 @@ export function formatCompiler(compiler: string): string {
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
-/** Bytes in binary units; the source's `-` (and any text that is not a byte count) reads "unknown". */
+/** A size in bytes, or null for the source's `-` and any other text that is not a byte count. */
+export function sizeBytes(size: number | string): number | null {
+  if (typeof size === 'number') return size;
+  return /^\d+$/.test(size.trim()) ? Number(size.trim()) : null;
+}
+
+/** Bytes in binary units; a size that is no byte count (see sizeBytes) reads "unknown". */
 export function formatSize(size: number | string): string {
-  let bytes: number;
-  if (typeof size === 'number') bytes = size;
-  else if (/^\d+$/.test(size.trim())) bytes = Number(size.trim());
-  else return 'unknown';
+  const bytes = sizeBytes(size);
+  if (bytes === null) return 'unknown';
   let unit = 0;
   let value = bytes;
   while (value >= 1024 && unit < UNITS.length - 1) {

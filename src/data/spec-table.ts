@@ -1,6 +1,7 @@
 import { ShardDecodeError } from './decode-error';
 import { hashOf, type HashColumn } from './hash-column';
 import { decodeHashRefs, type PooledShard } from './hash-pool';
+import { sizeBytes } from './display';
 import { countValues, decodeInts, decodeUints32, decodeUints32Into } from './int-codec';
 import type { DictName, ListColumnJson } from './schema';
 
@@ -73,6 +74,19 @@ function dictValue(dict: readonly string[], code: number | undefined): string {
 export function sizeAt(table: SpecTable, row: number): number | string {
   const v = table.size[row] ?? 0;
   return v >= 0 ? v : dictValue(table.dicts.sizeText, -v - 1);
+}
+
+/**
+ * Whether any row has a size in bytes. Real cache pages give `-` for every spec, and a column that
+ * reads "unknown" on every row only takes room from the others.
+ */
+export function hasKnownSize(table: SpecTable): boolean {
+  const knownText = table.dicts.sizeText.map((text) => sizeBytes(text) !== null);
+  for (let row = 0; row < table.count; row++) {
+    const v = table.size[row];
+    if (v !== undefined && (v >= 0 || knownText[-v - 1] === true)) return true;
+  }
+  return false;
 }
 
 /** Materialise one row, for display of a handful of visible rows and for round-trip tests. */

@@ -198,13 +198,17 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     expect(screen.queryByRole('columnheader', { name: 'Tag' })).not.toBeInTheDocument();
   });
 
-  it('hides a column on request and remembers it', async () => {
+  it('shows and hides columns on request and remembers the choice', async () => {
     const user = await start();
+    expect(screen.queryByRole('columnheader', { name: 'Platform' })).not.toBeInTheDocument();
     await user.click(screen.getByText('Columns'));
     await user.click(screen.getByRole('checkbox', { name: 'Platform' }));
-    expect(screen.queryByRole('columnheader', { name: 'Platform' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'OS' }));
+    expect(screen.getByRole('columnheader', { name: 'Platform' })).toBeInTheDocument();
+    expect(screen.queryByRole('columnheader', { name: 'OS' })).not.toBeInTheDocument();
     expect(JSON.parse(window.localStorage.getItem('spack-cache-explorer.columns') ?? '{}')).toMatchObject({
-      platform: false,
+      platform: true,
+      os: false,
     });
   });
 

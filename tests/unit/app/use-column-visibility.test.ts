@@ -5,26 +5,36 @@ import { useColumnVisibility } from '../../../src/app/use-column-visibility';
 afterEach(() => window.localStorage.clear());
 
 describe('useColumnVisibility', () => {
-  it('gives the same object until the tags or the choice change', () => {
-    const { result, rerender } = renderHook(({ many }) => useColumnVisibility(many), {
-      initialProps: { many: false },
-    });
-    const first = result.current[0];
-    expect(first).toEqual({ tag: false });
-    rerender({ many: false });
-    expect(result.current[0]).toBe(first);
-    rerender({ many: true });
-    expect(result.current[0]).toEqual({ tag: true });
-    const afterTags = result.current[0];
-    act(() => result.current[1]({ size: false }));
-    expect(result.current[0]).toEqual({ tag: true, size: false });
-    expect(result.current[0]).not.toBe(afterTags);
+  it.each([
+    { many: false, anySize: false, expected: { tag: false, size: false, platform: false } },
+    { many: true, anySize: false, expected: { tag: true, size: false, platform: false } },
+    { many: false, anySize: true, expected: { tag: false, size: true, platform: false } },
+  ])('defaults: several tags $many, some size $anySize', ({ many, anySize, expected }) => {
+    const { result } = renderHook(() => useColumnVisibility(many, anySize));
+    expect(result.current[0]).toEqual(expected);
   });
 
-  it('remembers the choice for the next visit, and it wins over the tag default', () => {
-    const first = renderHook(() => useColumnVisibility(true));
-    act(() => first.result.current[1]({ tag: false }));
-    const next = renderHook(() => useColumnVisibility(true));
-    expect(next.result.current[0]).toEqual({ tag: false });
+  it('gives the same object until the tags, the sizes or the choice change', () => {
+    const { result, rerender } = renderHook(({ many, anySize }) => useColumnVisibility(many, anySize), {
+      initialProps: { many: false, anySize: false },
+    });
+    const first = result.current[0];
+    rerender({ many: false, anySize: false });
+    expect(result.current[0]).toBe(first);
+    rerender({ many: true, anySize: false });
+    expect(result.current[0]).toEqual({ tag: true, size: false, platform: false });
+    rerender({ many: true, anySize: true });
+    expect(result.current[0]).toEqual({ tag: true, size: true, platform: false });
+    const afterData = result.current[0];
+    act(() => result.current[1]({ size: false }));
+    expect(result.current[0]).toEqual({ tag: true, size: false, platform: false });
+    expect(result.current[0]).not.toBe(afterData);
+  });
+
+  it('remembers the choice for the next visit, and it wins over every default', () => {
+    const first = renderHook(() => useColumnVisibility(true, false));
+    act(() => first.result.current[1]({ tag: false, size: true, platform: true }));
+    const next = renderHook(() => useColumnVisibility(true, false));
+    expect(next.result.current[0]).toEqual({ tag: false, size: true, platform: true });
   });
 });
