@@ -201,6 +201,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
                   columnVisibility={columnVisibility}
                   selectedHash={view.hash}
                   onSelect={(hash) => setView((v) => ({ ...v, hash }))}
+                  leadVariant={specView.leadVariant}
                 />
               )}
             </>

@@ -12,6 +12,7 @@ import { bitsetOrder, rangeOrder, type RowOrder } from '../data/engine/row-order
 import { sortRows } from '../data/engine/sort';
 import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
 import { queryMask } from '../data/query/query-mask';
+import { isWantedVariant } from '../data/query/query-terms';
 import type { SpecTable } from '../data/spec-table';
 import type { ViewState } from '../url/view-state';
 import { useFacetCounts } from './use-facet-counts';
@@ -30,6 +31,8 @@ export interface SpecView {
   countsOf: ((facet: FacetKey) => FacetCount[]) | null;
   /** The error of the query text if it does not parse (a hand-edited link); it is then not applied. */
   queryError: QueryError | null;
+  /** Whether a variant token is asked for by the query or the variant facet; null when none is. */
+  leadVariant: ((token: string) => boolean) | null;
 }
 
 const EMPTY = rangeOrder(0);
@@ -102,5 +105,18 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     const { column, desc } = view.sort;
     return sortRows(table, sortInput(table, filtered), column, desc);
   }, [table, filtered, view.sort]);
-  return { rows, countsOf: counts ? countsOf : null, queryError: parsed.ok ? null : parsed.error };
+  const included = view.facets.variant.include;
+  const leadVariant = useMemo(() => {
+    const terms = query?.variants ?? [];
+    if (terms.length === 0 && included.length === 0) return null;
+    const wanted = isWantedVariant(terms);
+    const picked = new Set(included);
+    return (token: string) => picked.has(token) || wanted(token);
+  }, [query, included]);
+  return {
+    rows,
+    countsOf: counts ? countsOf : null,
+    queryError: parsed.ok ? null : parsed.error,
+    leadVariant,
+  };
 }

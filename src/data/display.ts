@@ -47,22 +47,23 @@ export function formatVersions(versions: readonly string[]): string {
   return versions.join(', ');
 }
 
-/** 0: switched on (`+x`); 1: valued (`k=v`, `k:=v`) or any other token; 2: switched off (`~x`, `-x`). */
+/** 1: switched on (`+x`); 2: valued (`k=v`, `k:=v`) or any other token; 3: switched off (`~x`, `-x`). */
 function variantGroup(token: string): number {
   const first = token.charAt(0);
-  if (first === '+') return 0;
-  if (first === '~' || first === '-') return 2;
-  return 1;
+  if (first === '+') return 1;
+  if (first === '~' || first === '-') return 3;
+  return 2;
 }
 
 /**
- * The variants in the order a table cell lists them: switched on first, then valued, then switched
- * off, each group in the source's order. Sources list variants by name, so hdf5's cell would open with
- * `api=default build_system=cmake build_type=Release` and keep `+mpi` out of sight, while what a build
- * turned on is what people look for ("hdf5 +mpi"). Places that show every variant keep the source order.
+ * The variants in the order a table cell lists them: those the filters ask for (`lead`, so a row shows
+ * why it matched), then switched on, then valued, then switched off, each group in the source's order.
+ * Sources list variants by name, so hdf5's cell would open with `api=default build_system=cmake
+ * build_type=Release` and keep `+mpi` out of sight, while what a build turned on is what people look for
+ * ("hdf5 +mpi"). Places that show every variant keep the source order.
  */
-export function variantsForCell(variants: readonly string[]): string[] {
-  const groups: string[][] = [[], [], []];
-  for (const token of variants) groups[variantGroup(token)]?.push(token);
+export function variantsForCell(variants: readonly string[], lead?: (token: string) => boolean): string[] {
+  const groups: string[][] = [[], [], [], []];
+  for (const token of variants) groups[lead?.(token) ? 0 : variantGroup(token)]?.push(token);
   return groups.flat();
 }

@@ -28,8 +28,11 @@ export interface CellView {
   fits?: boolean;
 }
 
-function variantsCell(source: readonly string[]): CellView {
-  const variants = variantsForCell(source);
+/** Whether a variant token is one the filters ask for: the variants cell lists those first. */
+export type VariantLead = (token: string) => boolean;
+
+function variantsCell(source: readonly string[], lead: VariantLead | null): CellView {
+  const variants = variantsForCell(source, lead ?? undefined);
   // The title continues the cell's list where "+N more" cuts it, so it uses the cell's order too.
   const title = variants.join(' ');
   const rest = variants.length - MAX_VARIANTS_SHOWN;
@@ -86,7 +89,7 @@ export type ColumnId = keyof typeof COLUMN_LABELS;
  * How each column shows a row. The windowed body calls these directly: going through a cell object per
  * cell costs more than the rendering itself when a keystroke refills a screenful of rows.
  */
-export const CELLS: Record<ColumnId, (row: SpecRow) => CellView> = {
+export const CELLS: Record<ColumnId, (row: SpecRow, lead: VariantLead | null) => CellView> = {
   hash: (r) => ({ content: shortHash(r.hash), className: 'hash', title: r.hash, fits: true }),
   package: (r) => ({ content: r.package }),
   version: (r) => ({ content: formatVersions(r.versions) }),
@@ -97,7 +100,7 @@ export const CELLS: Record<ColumnId, (row: SpecRow) => CellView> = {
   os: (r) => ({ content: r.os }),
   target: (r) => ({ content: r.target }),
   platform: (r) => ({ content: r.platform }),
-  variants: (r) => variantsCell(r.variants),
+  variants: (r, lead) => variantsCell(r.variants, lead),
   stacks: (r) => {
     const stacks = r.stacks.filter((s) => s !== 'root');
     return { content: stacks.join(', ') || 'root only', title: r.stacks.join(', ') };

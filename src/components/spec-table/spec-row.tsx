@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { recordAt, type SpecTable as SpecData } from '../../data/spec-table';
-import { CELLS, hashActions, type ColumnId } from './columns';
+import { CELLS, hashActions, type ColumnId, type VariantLead } from './columns';
 import { fitsIn } from './text-fit';
 import type { CellFit } from './use-cell-fit';
 
@@ -18,6 +18,8 @@ export interface SpecRowProps {
   actions: boolean;
   /** Column and character widths, to leave unclipped the cells whose text fits (null: clip all). */
   fit: CellFit | null;
+  /** The variants the filters ask for, listed first in the variants cell (null: none asked for). */
+  leadVariant: VariantLead | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface SpecRowProps {
  * change on every render.
  */
 export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
-  const { data, row, index, cellIds, selectedHash, tabbable, actions, fit } = props;
+  const { data, row, index, cellIds, selectedHash, tabbable, actions, fit, leadVariant } = props;
   const record = recordAt(data, row);
   // The URL may hold a hash prefix (as `spack install /abc1234` accepts).
   const selected = selectedHash !== null && record.hash.startsWith(selectedHash);
@@ -47,7 +49,7 @@ export const SpecRowView = memo(function SpecRowView(props: SpecRowProps) {
             </td>
           );
         }
-        const cell = CELLS[id](record);
+        const cell = CELLS[id](record, leadVariant);
         // Text that may not fit is clipped with an ellipsis; the variants' own span clips theirs.
         const clip =
           !cell.fits &&

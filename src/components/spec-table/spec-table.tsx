@@ -11,7 +11,14 @@ import {
 import { entriesWithPrefix } from '../../data/hash-column';
 import type { RowOrder } from '../../data/engine/row-order';
 import { hashAt, type SpecTable as SpecData } from '../../data/spec-table';
-import { COLUMN_LABELS, specColumns, specTableFeatures, type ColumnId, type SpecRow } from './columns';
+import {
+  COLUMN_LABELS,
+  specColumns,
+  specTableFeatures,
+  type ColumnId,
+  type SpecRow,
+  type VariantLead,
+} from './columns';
 import { shownRows, type PlacedRow } from './shown-rows';
 import { SpecRowView } from './spec-row';
 import { usePainted } from './use-painted';
@@ -42,6 +49,8 @@ export interface SpecTableProps {
   columnVisibility: ColumnVisibilityState;
   selectedHash: string | null;
   onSelect: (hash: string | null) => void;
+  /** The variants the filters ask for, which each row's variants cell lists first. */
+  leadVariant: VariantLead | null;
 }
 
 function isColumnId(id: string): id is ColumnId {
@@ -99,7 +108,7 @@ const KEPT_STYLE: CSSProperties = { height: 0, contentVisibility: 'hidden', over
  * arrows, Page Up/Down, Home/End move between rows, Enter selects.
  */
 export function SpecTable(props: SpecTableProps) {
-  const { data, rows, sort, onSortChange, columnVisibility, selectedHash, onSelect } = props;
+  const { data, rows, sort, onSortChange, columnVisibility, selectedHash, onSelect, leadVariant } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const [focusPending, setFocusPending] = useState(false);
@@ -275,6 +284,7 @@ export function SpecTable(props: SpecTableProps) {
               tabbable={index === activeIndex}
               actions={index === activeIndex || index === hovered}
               fit={fit}
+              leadVariant={leadVariant}
             />
           ))}
         </tbody>

@@ -115,6 +115,22 @@ function variantTokens(dict: readonly string[]): VariantToken[] {
 }
 
 /**
+ * What one term asks of a row's tokens: one test per token it needs (`+x` or `~x`: that flag; `k=a,b`:
+ * a `k=` token holding a value matching `a`, and one matching `b`, possibly the same token).
+ */
+function neededTokens(term: VariantTerm): Array<(t: VariantToken) => boolean> {
+  if (term.kind === 'bool') return [isFlag(term.name, term.value)];
+  return term.values.map((wanted) => {
+    const match = globMatcher(wanted);
+    return (t) => t !== null && t.kind === 'values' && t.name === term.name && t.values.some(match);
+  });
+}
+
+function isFlag(name: string, value: boolean): (t: VariantToken) => boolean {
+  return (t) => t !== null && t.kind === 'bool' && t.name === name && t.value === value;
+}
+
+/**
  * Variant terms as token masks. `+x` needs a `+x` token; `~x` needs a `~x` token and no `+x` token
  * (`~x` beside `+x` is contradictory data, and the `+x` wins); `k=a,b` needs a `k=` token holding a
  * value matching each of `a` and `b`, possibly on different tokens.
@@ -126,25 +142,31 @@ function variantTerm(dict: readonly string[], terms: readonly VariantTerm[]): Qu
     tokens.forEach((t, code) => (mask[code] = test(t) ? 1 : 0));
     return mask;
   };
-  const isFlag = (name: string, value: boolean) => (t: VariantToken) =>
-    t !== null && t.kind === 'bool' && t.name === name && t.value === value;
-  const present: Uint8Array[] = [];
-  const absent: Uint8Array[] = [];
-  for (const term of terms) {
-    if (term.kind === 'bool') {
-      present.push(tokenMask(isFlag(term.name, term.value)));
-      if (!term.value) absent.push(tokenMask(isFlag(term.name, true)));
-      continue;
-    }
-    for (const wanted of term.values) {
-      const match = globMatcher(wanted);
-      present.push(
-        tokenMask((t) => t !== null && t.kind === 'values' && t.name === term.name && t.values.some(match)),
-      );
-    }
-  }
+  const present = terms.flatMap(neededTokens).map(tokenMask);
+  const absent = terms.flatMap((term) =>
+    term.kind === 'bool' && !term.value ? [tokenMask(isFlag(term.name, true))] : [],
+  );
   if (present.some(isEmptyMask)) return null;
   return { kind: 'variants', present, absent };
+}
+
+/**
+ * Whether a variant token of a row is one the terms ask for (`+mpi` for `+mpi`, `cuda_arch=80,90` for
+ * `cuda_arch=8*`): the tokens a table cell shows first, so each row shows why it matched.
+ */
+export function isWantedVariant(terms: readonly VariantTerm[]): (token: string) => boolean {
+  const tests = terms.flatMap(neededTokens);
+  // Asked for each token of every row in view on each render; a table has a few thousand distinct ones.
+  const seen = new Map<string, boolean>();
+  return (token) => {
+    let wanted = seen.get(token);
+    if (wanted === undefined) {
+      const parsed = parseVariantToken(token);
+      wanted = tests.some((test) => test(parsed));
+      seen.set(token, wanted);
+    }
+    return wanted;
+  };
 }
 
 const TEXT_COLUMNS: readonly TermColumn[] = [

@@ -106,6 +106,27 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     await waitFor(() => expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi'));
   });
 
+  it('lists first in each row the variants the query and the variant facet ask for', async () => {
+    const user = await start();
+    // Every row rendered, the overscan's too once the new result is painted (see shownRows).
+    const variantTexts = () =>
+      screen
+        .getAllByRole('cell')
+        .filter((c) => c.classList.contains('col-variants'))
+        .map((c) => c.textContent);
+    await user.type(screen.getByRole('searchbox', { name: 'Spec query' }), 'hdf5 +mpi');
+    await expectCount(specs.filter((s) => s.pkg === 'hdf5' && s.variants.includes('+mpi')).length);
+    await waitFor(() => expect(variantTexts().every((t) => t?.startsWith('+mpi '))).toBe(true));
+    await user.type(facet('Variant').getByRole('searchbox', { name: 'Search Variant' }), 'szip');
+    await user.click(facet('Variant').getByRole('checkbox', { name: /^~szip, \d/ }));
+    const both = specs.filter(
+      (s) => s.pkg === 'hdf5' && s.variants.includes('+mpi') && s.variants.includes('~szip'),
+    );
+    await expectCount(both.length);
+    await waitFor(() => expect(variantTexts().every((t) => t?.startsWith('+mpi ~szip '))).toBe(true));
+    expect(variantTexts().length).toBeGreaterThan(0);
+  });
+
   it('shows no rows for an empty result and the right ones when the query matches again', async () => {
     const user = await start();
     // A package with fewer specs than a screenful (jsdom's viewport shows 25 rows), so all are rendered.

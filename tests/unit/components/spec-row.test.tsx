@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { COLUMN_IDS, type ColumnId } from '../../../src/components/spec-table/columns';
+import { COLUMN_IDS, type ColumnId, type VariantLead } from '../../../src/components/spec-table/columns';
 import { SpecRowView } from '../../../src/components/spec-table/spec-row';
 import { charWidths } from '../../../src/components/spec-table/text-fit';
 import type { CellFit } from '../../../src/components/spec-table/use-cell-fit';
@@ -25,7 +25,7 @@ const fit: CellFit = {
   columns: new Map(COLUMN_IDS.map((id): [ColumnId, number] => [id, 70])),
 };
 
-function renderRow(cellFit: CellFit | null, table = data) {
+function renderRow(cellFit: CellFit | null, table = data, leadVariant: VariantLead | null = null) {
   render(
     <table>
       <tbody>
@@ -38,6 +38,7 @@ function renderRow(cellFit: CellFit | null, table = data) {
           tabbable
           actions={false}
           fit={cellFit}
+          leadVariant={leadVariant}
         />
       </tbody>
     </table>,
@@ -85,5 +86,14 @@ describe('SpecRowView variants cell', () => {
     const cell = renderRow(fit, hdf5).row.querySelector('td.col-variants');
     expect(cell).toHaveTextContent('+fortran +mpi api=default+3 more');
     expect(cell).toHaveAttribute('title', '+fortran +mpi api=default build_system=cmake ~cxx ~szip');
+  });
+
+  it('lists first the variants the filters ask for', () => {
+    const hdf5 = tableOf([
+      ['v1', [spec({ package: 'hdf5', variants: ['api=default', '~cxx', '+fortran', '+mpi', '~szip'] })]],
+    ]);
+    const asked = (token: string) => token === '~szip' || token === '+mpi';
+    const cell = renderRow(fit, hdf5, asked).row.querySelector('td.col-variants');
+    expect(cell).toHaveTextContent('+mpi ~szip +fortran+2 more');
   });
 });

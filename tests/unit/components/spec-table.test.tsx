@@ -27,6 +27,7 @@ function props(over: Partial<SpecTableProps> = {}): SpecTableProps {
     columnVisibility: {},
     selectedHash: null,
     onSelect: () => {},
+    leadVariant: null,
     ...over,
   };
 }
