@@ -59,11 +59,28 @@ export function specDetail(table: SpecTable, hash: string): SpecDetail | null {
   };
 }
 
-/** The spec as Spack prints it: `name@version %compiler variants arch=platform-os-target`. */
+/** A variant's name, for ordering: `+mpi` and `~mpi` are `mpi`, `api=v112` and `patches:=…` their key. */
+function variantName(token: string): string {
+  return token.replace(/^(\+\+|~~|\+|~)/, '').replace(/:?=.*$/s, '');
+}
+
+const byName = (a: string, b: string) => {
+  const [x, y] = [variantName(a), variantName(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/**
+ * The spec as Spack writes it: `hdf5@1.14.6~cxx+mpi api=default build_system=cmake arch=linux-…-x86_64_v3
+ * %gcc@11.4.0`. On/off variants run on after the version, by name, as Spack prints them, so that no word
+ * starts with `~` (a shell reads `~cxx` as a home directory, so a pasted spec would break); valued ones
+ * follow, by name, then the arch. The compiler comes last, where Spack before 1.0 and Spack 1.0 (whose
+ * `%` names a dependency that later words would apply to) both read it as the package's.
+ */
 export function specString(r: SpecRecord): string {
-  const parts = [`${r.package}${r.versions.length ? `@${r.versions.join(',')}` : ''}`];
+  const flags = r.variants.filter((v) => /^[+~]/.test(v)).sort(byName);
+  const valued = r.variants.filter((v) => !/^[+~]/.test(v)).sort(byName);
+  const head = `${r.package}${r.versions.length ? `@${r.versions.join(',')}` : ''}${flags.join('')}`;
+  const parts = [head, ...valued, `arch=${r.platform}-${r.os}-${r.target}`];
   if (r.compiler !== 'none' && r.compiler !== '') parts.push(`%${r.compiler}`);
-  parts.push(...r.variants);
-  parts.push(`arch=${r.platform}-${r.os}-${r.target}`);
   return parts.join(' ');
 }

@@ -43,6 +43,7 @@ export function SpecDetail({ hash, detail, loading = false, onSelect, onClose }:
   }
   const r = detail.record;
   const install = `spack install /${r.hash}`;
+  const spec = specString(r);
   const tarball = typeof r.extra.tarball === 'string' ? r.extra.tarball : null;
   return (
     <aside className="spec-detail" aria-label="Spec details">
@@ -59,7 +60,10 @@ export function SpecDetail({ hash, detail, loading = false, onSelect, onClose }:
           {detail.matches} specs start with /{hash}; showing the first. Use a longer hash to pick another.
         </p>
       ) : null}
-      <pre className="spec-string">{specString(r)}</pre>
+      <div className="spec-string">
+        <pre>{spec}</pre>
+        <CopyButton text={spec} label="Copy spec" />
+      </div>
       <dl>
         <Field label="Hash">
           <code className="full-hash">{r.hash}</code> <CopyButton text={r.hash} label="Copy full hash" />

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
 import { decodeViewState } from '../../../src/url/codec';
 import { builtSampleData } from '../../helpers/built-data';
@@ -27,6 +27,17 @@ describe('spec detail panel (jsdom, embedded data with Spack indexes)', () => {
     expect(panel).toHaveTextContent(LIBDWARF);
     expect(panel).toHaveTextContent(`spack install /${LIBDWARF}`);
     expect(panel).toHaveTextContent('gcc@10.2.1');
+    // The spec as Spack writes it, and a button that copies exactly that.
+    const spec = within(panel).getByText(/^libdwarf@20130729/, { selector: 'pre' });
+    expect(spec).toHaveTextContent(
+      /^libdwarf@20130729 build_system=generic arch=test-debian6-m1 %gcc@10\.2\.1$/,
+    );
+    const writeText = vi.fn((text: string) => Promise.resolve(void text));
+    vi.stubGlobal('isSecureContext', true);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    await userEvent.click(within(panel).getByRole('button', { name: 'Copy spec' }));
+    expect(writeText).toHaveBeenCalledWith(spec.textContent);
+    vi.unstubAllGlobals();
     const deps = within(panel).getByRole('region', { name: 'Dependencies' });
     expect(
       within(deps)

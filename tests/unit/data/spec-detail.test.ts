@@ -70,7 +70,23 @@ describe('specDetail', () => {
 
 describe('specString', () => {
   it.each<[Partial<SpecRecord>, string]>([
-    [{}, 'zlib@1.3.1 %gcc@=13.2.0 +shared build_system=makefile arch=linux-ubuntu24.04-x86_64_v3'],
+    [{}, 'zlib@1.3.1+shared build_system=makefile arch=linux-ubuntu24.04-x86_64_v3 %gcc@=13.2.0'],
     [{ compiler: 'none', variants: [] }, 'zlib@1.3.1 arch=linux-ubuntu24.04-x86_64_v3'],
+    [
+      // cache.spack.io lists variants by name, on/off and valued mixed.
+      {
+        package: 'hdf5',
+        versions: ['1.14.6'],
+        compiler: 'gcc@11.4.0',
+        variants: ['api=default', 'build_system=cmake', '~cxx', '+fortran', 'patches:=f42732a', '+mpi'],
+      },
+      'hdf5@1.14.6~cxx+fortran+mpi api=default build_system=cmake patches:=f42732a ' +
+        'arch=linux-ubuntu24.04-x86_64_v3 %gcc@11.4.0',
+    ],
+    [
+      // Out of order, propagated (`++`, `~~`) and valued tokens: sorted by name within each group.
+      { versions: [], variants: ['~~shared', 'k=v', '++debug', 'cflags="-O2 -g"'] },
+      'zlib++debug~~shared cflags="-O2 -g" k=v arch=linux-ubuntu24.04-x86_64_v3 %gcc@=13.2.0',
+    ],
   ])('%j', (over, text) => expect(specString(rec(A, over))).toBe(text));
 });
