@@ -1,6 +1,7 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { useState } from 'react';
 import { ColumnMenu } from '../components/spec-table/column-menu';
+import type { ColumnId } from '../components/spec-table/columns';
 import type { RowOrder } from '../data/engine/row-order';
 import { toCsv, toJson } from '../data/export';
 import type { SpecTable } from '../data/spec-table';
@@ -11,7 +12,7 @@ export interface ToolbarProps {
   view: ViewMode;
   onViewChange: (view: ViewMode) => void;
   columnVisibility: ColumnVisibilityState;
-  onColumnVisibilityChange: (v: ColumnVisibilityState) => void;
+  onColumnVisibilityChange: (column: ColumnId, visible: boolean) => void;
   table: SpecTable;
   rows: RowOrder;
   /** Base of export file names, e.g. the tag. */

@@ -24,14 +24,20 @@ function read(): ColumnVisibilityState {
  */
 export function useColumnVisibility(multipleTags: boolean, anySize: boolean) {
   const [stored, setStored] = useState<ColumnVisibilityState>(read);
-  const set = useCallback((next: ColumnVisibilityState) => {
-    setStored(next);
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
-    } catch {
-      // Not remembered; still applied for this visit.
-    }
-  }, []);
+  // Only the column chosen is stored: the others keep following their defaults (a later cache with
+  // sizes still shows its size column after the user showed the platform column).
+  const set = useCallback(
+    (column: string, visible: boolean) => {
+      const next = { ...stored, [column]: visible };
+      setStored(next);
+      try {
+        window.localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+      } catch {
+        // Not remembered; still applied for this visit.
+      }
+    },
+    [stored],
+  );
   // The same object until something changes, so the memoised column menu is not rendered again on
   // every keystroke (React re-sets each checkbox's attributes when it renders one).
   const visibility: ColumnVisibilityState = useMemo(

@@ -1,10 +1,11 @@
 import type { ColumnVisibilityState } from '@tanstack/react-table';
 import { memo } from 'react';
-import { COLUMN_IDS, COLUMN_LABELS } from './columns';
+import { COLUMN_IDS, COLUMN_LABELS, type ColumnId } from './columns';
 
 export interface ColumnMenuProps {
   visibility: ColumnVisibilityState;
-  onChange: (visibility: ColumnVisibilityState) => void;
+  /** One column shown or hidden: the choice of that column only, so the others keep their defaults. */
+  onChange: (column: ColumnId, visible: boolean) => void;
 }
 
 /**
@@ -22,7 +23,7 @@ export const ColumnMenu = memo(function ColumnMenu({ visibility, onChange }: Col
             <input
               type="checkbox"
               checked={visibility[id] !== false}
-              onChange={(e) => onChange({ ...visibility, [id]: e.target.checked })}
+              onChange={(e) => onChange(id, e.target.checked)}
             />
             {COLUMN_LABELS[id]}
           </label>

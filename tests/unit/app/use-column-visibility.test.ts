@@ -26,15 +26,29 @@ describe('useColumnVisibility', () => {
     rerender({ many: true, anySize: true });
     expect(result.current[0]).toEqual({ tag: true, size: true, platform: false });
     const afterData = result.current[0];
-    act(() => result.current[1]({ size: false }));
+    act(() => result.current[1]('size', false));
     expect(result.current[0]).toEqual({ tag: true, size: false, platform: false });
     expect(result.current[0]).not.toBe(afterData);
   });
 
   it('remembers the choice for the next visit, and it wins over every default', () => {
     const first = renderHook(() => useColumnVisibility(true, false));
-    act(() => first.result.current[1]({ tag: false, size: true, platform: true }));
+    act(() => first.result.current[1]('tag', false));
+    act(() => first.result.current[1]('size', true));
+    act(() => first.result.current[1]('platform', true));
     const next = renderHook(() => useColumnVisibility(true, false));
     expect(next.result.current[0]).toEqual({ tag: false, size: true, platform: true });
+  });
+
+  it('stores only the column chosen, so the others keep following their defaults', () => {
+    const { result, rerender } = renderHook(({ many, anySize }) => useColumnVisibility(many, anySize), {
+      initialProps: { many: false, anySize: false },
+    });
+    act(() => result.current[1]('os', false));
+    expect(JSON.parse(window.localStorage.getItem('spack-cache-explorer.columns') ?? '{}')).toEqual({
+      os: false,
+    });
+    rerender({ many: true, anySize: true });
+    expect(result.current[0]).toEqual({ tag: true, size: true, platform: false, os: false });
   });
 });
