@@ -10,7 +10,7 @@ import {
 import type { Bitset } from '../data/engine/bitset';
 import { bitsetOrder, rangeOrder, type RowOrder } from '../data/engine/row-order';
 import { sortRows } from '../data/engine/sort';
-import { parseQuery, type QueryError, type SpecQuery } from '../data/query/parse-query';
+import { parseQuery, type QueryError, type SpecQuery, type VariantTerm } from '../data/query/parse-query';
 import { queryMask } from '../data/query/query-mask';
 import { isWantedVariant } from '../data/query/query-terms';
 import type { SpecTable } from '../data/spec-table';
@@ -32,7 +32,7 @@ export interface SpecView {
   /** The error of the query text if it does not parse (a hand-edited link); it is then not applied. */
   queryError: QueryError | null;
   /** Whether a variant token is asked for by the query or the variant facet; null when none is. */
-  leadVariant: ((token: string) => boolean) | null;
+  leadVariant: VariantLead;
 }
 
 const EMPTY = rangeOrder(0);
@@ -71,6 +71,28 @@ function isEmptyQuery(q: SpecQuery): boolean {
   );
 }
 
+type VariantLead = ((token: string) => boolean) | null;
+let lastLead: { key: string; lead: VariantLead } | null = null;
+
+/**
+ * Which variant tokens the query's variant terms and the variant facet ask for. The same function for
+ * the same terms and values: every query text parses to a new query, and a new function would render
+ * every row in view again on a keystroke that leaves the variants asked for as they were ("hdf5 +mpi "
+ * → "hdf5 +mpi o").
+ */
+function variantLead(terms: readonly VariantTerm[], included: readonly string[]): VariantLead {
+  const key = JSON.stringify([terms, included]);
+  if (lastLead?.key === key) return lastLead.lead;
+  let lead: VariantLead = null;
+  if (terms.length > 0 || included.length > 0) {
+    const wanted = isWantedVariant(terms);
+    const picked = new Set(included);
+    lead = (token) => picked.has(token) || wanted(token);
+  }
+  lastLead = { key, lead };
+  return lead;
+}
+
 /**
  * Everything the screen derives from the loaded table, the view state and the applied query text
  * (ahead of the URL while the user types), through the pure engine:
@@ -106,13 +128,7 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
     return sortRows(table, sortInput(table, filtered), column, desc);
   }, [table, filtered, view.sort]);
   const included = view.facets.variant.include;
-  const leadVariant = useMemo(() => {
-    const terms = query?.variants ?? [];
-    if (terms.length === 0 && included.length === 0) return null;
-    const wanted = isWantedVariant(terms);
-    const picked = new Set(included);
-    return (token: string) => picked.has(token) || wanted(token);
-  }, [query, included]);
+  const leadVariant = useMemo(() => variantLead(query?.variants ?? [], included), [query, included]);
   return {
     rows,
     countsOf: counts ? countsOf : null,
