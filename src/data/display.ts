@@ -1,3 +1,5 @@
+import { sizeBytes } from './spec-table';
+
 /** How raw source values read on screen; the data keeps them exactly as the source had them. */
 
 export const SHORT_HASH_LENGTH = 7;
@@ -14,12 +16,6 @@ export function formatCompiler(compiler: string): string {
 }
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-
-/** A size in bytes, or null for the source's `-` and any other text that is not a byte count. */
-export function sizeBytes(size: number | string): number | null {
-  if (typeof size === 'number') return size;
-  return /^\d+$/.test(size.trim()) ? Number(size.trim()) : null;
-}
 
 /** Bytes in binary units; a size that is no byte count (see sizeBytes) reads "unknown". */
 export function formatSize(size: number | string): string {
@@ -47,13 +43,17 @@ export function formatVersions(versions: readonly string[]): string {
   return versions.join(', ');
 }
 
-/** 1: switched on (`+x`); 2: valued (`k=v`, `k:=v`) or any other token; 3: switched off (`~x`, `-x`). */
-function variantGroup(token: string): number {
+/**
+ * How a variant token of the data reads, by the two signs Spack prints: switched on (`+x`, propagated
+ * `++x`), switched off (`~x`, `~~x`), or anything else (`k=v`, `k:=v`, a token of another shape), as
+ * the query engine reads table tokens (parseVariantToken).
+ */
+export function variantKind(token: string): 'on' | 'off' | 'other' {
   const first = token.charAt(0);
-  if (first === '+') return 1;
-  if (first === '~' || first === '-') return 3;
-  return 2;
+  return first === '+' ? 'on' : first === '~' ? 'off' : 'other';
 }
+
+const CELL_GROUP: Record<ReturnType<typeof variantKind>, number> = { on: 1, other: 2, off: 3 };
 
 /**
  * The variants in the order a table cell lists them: those the filters ask for (`lead`, so a row shows
@@ -64,6 +64,6 @@ function variantGroup(token: string): number {
  */
 export function variantsForCell(variants: readonly string[], lead?: (token: string) => boolean): string[] {
   const groups: string[][] = [[], [], [], []];
-  for (const token of variants) groups[lead?.(token) ? 0 : variantGroup(token)]?.push(token);
+  for (const token of variants) groups[lead?.(token) ? 0 : CELL_GROUP[variantKind(token)]]?.push(token);
   return groups.flat();
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hasRowWithPrefix, rowsWithPrefix } from './hash-column';
+import { variantKind } from './display';
 import { hashAt, recordAt, type SpecRecord, type SpecTable } from './spec-table';
 
 /** A dependency edge as index ingest stores it in the `dependencies` sparse column. */
@@ -70,15 +71,16 @@ const byName = (a: string, b: string) => {
 };
 
 /**
- * The spec as Spack writes it: `hdf5@1.14.6~cxx+mpi api=default build_system=cmake arch=linux-…-x86_64_v3
- * %gcc@11.4.0`. On/off variants run on after the version, by name, as Spack prints them, so that no word
- * starts with `~` (a shell reads `~cxx` as a home directory, so a pasted spec would break); valued ones
- * follow, by name, then the arch. The compiler comes last, where Spack before 1.0 and Spack 1.0 (whose
- * `%` names a dependency that later words would apply to) both read it as the package's.
+ * The spec in a layout every Spack reads: `hdf5@1.14.6~cxx+mpi api=default build_system=cmake
+ * arch=linux-ubuntu22.04-x86_64_v3 %gcc@11.4.0`. On/off variants run on after the version, by name, as
+ * Spack prints them, so that no word starts with `~` (a shell would expand `~cxx` as a home directory);
+ * valued ones follow, by name, then the arch. The compiler comes last, as Spack 1.0 prints it: Spack
+ * before 1.0 printed it after the version, where Spack 1.0 (whose `%` names a dependency) would apply the
+ * variants after it to the compiler; both read it as the package's at the end.
  */
 export function specString(r: SpecRecord): string {
-  const flags = r.variants.filter((v) => /^[+~]/.test(v)).sort(byName);
-  const valued = r.variants.filter((v) => !/^[+~]/.test(v)).sort(byName);
+  const flags = r.variants.filter((v) => variantKind(v) !== 'other').sort(byName);
+  const valued = r.variants.filter((v) => variantKind(v) === 'other').sort(byName);
   const head = `${r.package}${r.versions.length ? `@${r.versions.join(',')}` : ''}${flags.join('')}`;
   const parts = [head, ...valued, `arch=${r.platform}-${r.os}-${r.target}`];
   if (r.compiler !== 'none' && r.compiler !== '') parts.push(`%${r.compiler}`);

@@ -1,7 +1,6 @@
 import { ShardDecodeError } from './decode-error';
 import { hashOf, type HashColumn } from './hash-column';
 import { decodeHashRefs, type PooledShard } from './hash-pool';
-import { sizeBytes } from './display';
 import { countValues, decodeInts, decodeUints32, decodeUints32Into } from './int-codec';
 import type { DictName, ListColumnJson } from './schema';
 
@@ -69,6 +68,12 @@ export function listAt(col: ListColumn, dict: readonly string[], row: number): s
 
 function dictValue(dict: readonly string[], code: number | undefined): string {
   return dict[code ?? 0] ?? '';
+}
+
+/** A size in bytes, or null for the source's `-` and any other text that is not a byte count. */
+export function sizeBytes(size: number | string): number | null {
+  if (typeof size === 'number') return size;
+  return /^\d+$/.test(size.trim()) ? Number(size.trim()) : null;
 }
 
 export function sizeAt(table: SpecTable, row: number): number | string {

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/app';
 import { decodeViewState } from '../../../src/url/codec';
 import { builtSampleData } from '../../helpers/built-data';
@@ -16,6 +16,7 @@ describe('spec detail panel (jsdom, embedded data with Spack indexes)', () => {
     data = await builtSampleData();
   });
   beforeEach(() => window.history.replaceState(null, '', '/'));
+  afterEach(() => vi.unstubAllGlobals());
 
   it('opens from a link with a hash and shows the spec, its compiler and its dependencies', async () => {
     window.history.replaceState(null, '', `/?tag=spack-test-indexes&hash=${LIBDWARF.slice(0, 7)}`);
@@ -37,7 +38,6 @@ describe('spec detail panel (jsdom, embedded data with Spack indexes)', () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     await userEvent.click(within(panel).getByRole('button', { name: 'Copy spec' }));
     expect(writeText).toHaveBeenCalledWith(spec.textContent);
-    vi.unstubAllGlobals();
     const deps = within(panel).getByRole('region', { name: 'Dependencies' });
     expect(
       within(deps)

@@ -14,10 +14,27 @@ describe('variantsForCell', () => {
       source: ['patches:=f42732a', '~shared', 'odd-token', '+pic'],
       cell: ['+pic', 'patches:=f42732a', 'odd-token', '~shared'],
     },
-    { name: "Spack's `-x` is switched off too", source: ['-x', '+y', 'k=v'], cell: ['+y', 'k=v', '-x'] },
+    {
+      name: 'propagated flags go with their sign; `-x` and an empty token are no sign Spack prints',
+      source: ['~~shared', '-x', '', '++debug', 'k=v'],
+      cell: ['++debug', '-x', '', 'k=v', '~~shared'],
+    },
     { name: 'already in order', source: ['+a', 'b=1', '~c'], cell: ['+a', 'b=1', '~c'] },
   ])('$name', ({ source, cell }) => {
     expect(variantsForCell(source)).toEqual(cell);
+  });
+
+  it.each([
+    {
+      name: 'the tokens asked for lead, in source order, whatever their sign',
+      source: ['api=default', '~cxx', '+fortran', '+mpi', '~szip'],
+      asked: ['~szip', 'api=default'],
+      cell: ['api=default', '~szip', '+fortran', '+mpi', '~cxx'],
+    },
+    { name: 'nothing asked for', source: ['~a', '+b'], asked: [], cell: ['+b', '~a'] },
+    { name: 'asked for but absent', source: ['~a', '+b'], asked: ['+z'], cell: ['+b', '~a'] },
+  ])('$name', ({ source, asked, cell }) => {
+    expect(variantsForCell(source, (token) => asked.includes(token))).toEqual(cell);
   });
 
   it('keeps every token, duplicates included, and leaves its input as it was', () => {
