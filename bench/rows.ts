@@ -7,6 +7,17 @@ const pair = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x +
 const pooled = (r: SizeResult, pick: (s: SizeResult['engine'][number]['samples']) => number[]) =>
   r.engine.flatMap((e) => pick(e.samples));
 
+const PAYLOAD_SOURCES = [
+  ['ours', 'our shards + manifest'],
+  ['specsData', 'specs_data.json shape'],
+  ['pages', 'cache.spack.io pages'],
+] satisfies ReadonlyArray<readonly [keyof SizeResult['payload'], string]>;
+const PAYLOAD_ENCODINGS = [
+  ['raw', 'raw'],
+  ['gzip', 'gzip -9'],
+  ['brotli', 'brotli 11'],
+] satisfies ReadonlyArray<readonly [keyof SizeResult['payload']['ours'], string]>;
+
 /** The bench's table: one row per figure, one value per dataset size (see bench/README.md). */
 export function rows(results: readonly SizeResult[]): Row[] {
   const each = (f: (r: SizeResult) => number | null | undefined) => results.map((r) => f(r) ?? null);
@@ -18,45 +29,17 @@ export function rows(results: readonly SizeResult[]): Row[] {
   /** Keystroke latency percentile `q` of one page, per size. */
   const keys = (page: (r: SizeResult) => PageFigures | null | undefined, q: number) =>
     each((r) => percentile(page(r)?.keystrokeMs ?? [], q));
+  const payloadRows = PAYLOAD_SOURCES.flatMap(([source, name]) =>
+    PAYLOAD_ENCODINGS.map(([encoding, encodingName]): Row => ({
+      label: `payload, ${name}: ${encodingName}`,
+      unit: 'B/spec',
+      values: each((r) => r.payload[source][encoding]),
+      // The target is on what the app ships, as a static host serves it.
+      ...(source === 'ours' && encoding === 'gzip' ? { target: { text: '≤ 24', limit: 24 } } : {}),
+    })),
+  );
   return [
-    { label: 'payload, our shards + manifest: raw', unit: 'B/spec', values: each((r) => r.payload.ours.raw) },
-    {
-      label: 'payload, our shards + manifest: gzip -9',
-      unit: 'B/spec',
-      values: each((r) => r.payload.ours.gzip),
-      target: { text: '≤ 24', limit: 24 },
-    },
-    {
-      label: 'payload, our shards + manifest: brotli 11',
-      unit: 'B/spec',
-      values: each((r) => r.payload.ours.brotli),
-    },
-    {
-      label: 'payload, specs_data.json shape: raw',
-      unit: 'B/spec',
-      values: each((r) => r.payload.specsData.raw),
-    },
-    {
-      label: 'payload, specs_data.json shape: gzip -9',
-      unit: 'B/spec',
-      values: each((r) => r.payload.specsData.gzip),
-    },
-    {
-      label: 'payload, specs_data.json shape: brotli 11',
-      unit: 'B/spec',
-      values: each((r) => r.payload.specsData.brotli),
-    },
-    { label: 'payload, cache.spack.io pages: raw', unit: 'B/spec', values: each((r) => r.payload.pages.raw) },
-    {
-      label: 'payload, cache.spack.io pages: gzip -9',
-      unit: 'B/spec',
-      values: each((r) => r.payload.pages.gzip),
-    },
-    {
-      label: 'payload, cache.spack.io pages: brotli 11',
-      unit: 'B/spec',
-      values: each((r) => r.payload.pages.brotli),
-    },
+    ...payloadRows,
     {
       label: 'load+decode+index in Node (median)',
       unit: 'ms',
