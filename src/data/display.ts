@@ -1,3 +1,4 @@
+import { parseVariantToken } from './query/query-terms';
 import { sizeBytes } from './spec-table';
 
 /** How raw source values read on screen; the data keeps them exactly as the source had them. */
@@ -49,8 +50,9 @@ export function formatVersions(versions: readonly string[]): string {
  * the query engine reads table tokens (parseVariantToken).
  */
 export function variantKind(token: string): 'on' | 'off' | 'other' {
-  const first = token.charAt(0);
-  return first === '+' ? 'on' : first === '~' ? 'off' : 'other';
+  const parsed = parseVariantToken(token);
+  if (parsed?.kind !== 'bool') return 'other';
+  return parsed.value ? 'on' : 'off';
 }
 
 const CELL_GROUP: Record<ReturnType<typeof variantKind>, number> = { on: 1, other: 2, off: 3 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { hasRowWithPrefix, rowsWithPrefix } from './hash-column';
 import { variantKind } from './display';
+import { compareCodeUnits } from './engine/version-compare';
+import { parseVariantToken } from './query/query-terms';
 import { hashAt, recordAt, type SpecRecord, type SpecTable } from './spec-table';
 
 /** A dependency edge as index ingest stores it in the `dependencies` sparse column. */
@@ -61,14 +63,8 @@ export function specDetail(table: SpecTable, hash: string): SpecDetail | null {
 }
 
 /** A variant's name, for ordering: `+mpi` and `~mpi` are `mpi`, `api=v112` and `patches:=…` their key. */
-function variantName(token: string): string {
-  return token.replace(/^(\+\+|~~|\+|~)/, '').replace(/:?=.*$/s, '');
-}
-
-const byName = (a: string, b: string) => {
-  const [x, y] = [variantName(a), variantName(b)];
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const variantName = (token: string) => parseVariantToken(token)?.name ?? token;
+const byName = (a: string, b: string) => compareCodeUnits(variantName(a), variantName(b));
 
 /**
  * The spec in a layout every Spack reads: `hdf5@1.14.6~cxx+mpi api=default build_system=cmake
