@@ -61,7 +61,10 @@ export function SpecDetail({ hash, detail, loading = false, onSelect, onClose }:
         </p>
       ) : null}
       <div className="spec-string">
-        <pre>{spec}</pre>
+        {/* A break opportunity before each `+x`/`~x`, so a long run of flags wraps between variants. */}
+        <pre>
+          {spec.split(/(?=[+~])/).flatMap((piece, i) => (i === 0 ? [piece] : [<wbr key={i} />, piece]))}
+        </pre>
         <CopyButton text={spec} label="Copy spec" />
       </div>
       <dl>

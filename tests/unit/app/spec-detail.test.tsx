@@ -67,6 +67,18 @@ describe('spec detail panel (jsdom, embedded data with Spack indexes)', () => {
     expect(decodeViewState(window.location.search).state.hash).toBeNull();
   });
 
+  it('lets a long run of variant flags wrap between variants, its text unchanged', async () => {
+    window.history.replaceState(null, '', '/?tag=develop-2025-03-30&hash=5f5dksj');
+    render(<App manifestUrl={data.manifestUrl} fetcher={data.fetcher} />);
+    const panel = await screen.findByRole('complementary', { name: 'Spec details' });
+    const spec = within(panel).getByText(/^hdf5@1\.14\.6/, { selector: 'pre' });
+    expect(spec).toHaveTextContent(
+      /^hdf5@1\.14\.6~cxx~fortran\+hl~ipo~java~map\+mpi\+shared~subfiling~szip~threadsafe\+tools api=default /,
+    );
+    // One break opportunity before each of its 12 flags.
+    expect(spec.querySelectorAll('wbr')).toHaveLength(12);
+  });
+
   it('opens when a row is clicked and says so when a hash is not loaded', async () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', '/?hash=aaaaaaaaaa');
