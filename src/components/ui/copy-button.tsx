@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { copyText } from '../../lib/clipboard';
 
 export interface CopyButtonProps {
@@ -41,6 +41,13 @@ export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
   // spec, which must not show the previous spec's "Copied".
   const [outcome, setOutcome] = useState<{ text: string; ok: boolean } | null>(null);
   const state = outcome?.text !== text ? 'idle' : outcome.ok ? 'copied' : 'failed';
+  // The outcome shows for a moment. The timer goes with the button: a button removed meanwhile (a row
+  // scrolled away, a panel closed) leaves no timer behind to set the state of an unmounted component.
+  useEffect(() => {
+    if (!outcome) return undefined;
+    const timer = window.setTimeout(() => setOutcome(null), 1500);
+    return () => window.clearTimeout(timer);
+  }, [outcome]);
   return (
     <button
       type="button"
@@ -50,10 +57,7 @@ export function CopyButton({ text, label, icon = 'copy' }: CopyButtonProps) {
       onClick={(e) => {
         // A copy is not a row selection.
         e.stopPropagation();
-        void copyText(text).then((ok) => {
-          setOutcome({ text, ok });
-          window.setTimeout(() => setOutcome(null), 1500);
-        });
+        void copyText(text).then((ok) => setOutcome({ text, ok }));
       }}
     >
       {ICONS[state === 'copied' ? 'done' : icon]}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CopyButton } from '../../../src/components/ui/copy-button';
@@ -32,5 +32,34 @@ describe('CopyButton', () => {
     render(<CopyButton text="x" label="Copy x" />);
     await user.click(screen.getByRole('button', { name: 'Copy x' }));
     expect(screen.getByRole('button', { name: 'Copy x' })).toHaveAttribute('title', 'Copy failed');
+  });
+
+  it('shows the outcome for 1.5 s, and leaves no timer behind once removed', async () => {
+    vi.useFakeTimers();
+    try {
+      const writeText = vi.fn((text: string) => Promise.resolve(void text));
+      vi.stubGlobal('isSecureContext', true);
+      vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+      const { unmount } = render(<CopyButton text="aaaa" label="Copy hash aaaa" />);
+      const button = screen.getByRole('button', { name: 'Copy hash aaaa' });
+      await act(async () => {
+        fireEvent.click(button);
+        await Promise.resolve();
+      });
+      expect(button).toHaveAttribute('title', 'Copied');
+      act(() => vi.advanceTimersByTime(1499));
+      expect(button).toHaveAttribute('title', 'Copied');
+      act(() => vi.advanceTimersByTime(1));
+      expect(button).toHaveAttribute('title', 'Copy hash aaaa');
+      await act(async () => {
+        fireEvent.click(button);
+        await Promise.resolve();
+      });
+      expect(vi.getTimerCount()).toBe(1);
+      unmount();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
