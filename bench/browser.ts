@@ -198,10 +198,16 @@ async function measureFloor(browser: Browser, html: string, out: PageFigures, lo
   }
 }
 
+export interface BrowserFigures {
+  /** The browser's own version string ("156.0.8078.114"): its rendering speed is part of every figure. */
+  version: string;
+  app: PageFigures;
+  floor: PageFigures | null;
+  dataTables: PageFigures | null;
+}
+
 /** The app and the DataTables page over the same rows, in headless Chromium (scripts/lib/chromium.ts). */
-export async function measureBrowser(
-  options: BrowserOptions,
-): Promise<{ app: PageFigures; floor: PageFigures | null; dataTables: PageFigures | null }> {
+export async function measureBrowser(options: BrowserOptions): Promise<BrowserFigures> {
   const browser = await launch();
   try {
     const app = empty();
@@ -227,7 +233,7 @@ export async function measureBrowser(
         await measureDataTables(browser, options, options.dataTablesPath, dataTables, run);
       }
     }
-    return { app, floor, dataTables };
+    return { version: browser.version(), app, floor, dataTables };
   } finally {
     await browser.close();
   }

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Profile } from '../scripts/synthetic/profile';
 import { parseManifest } from '../src/data/parse';
-import { measureBrowser, type PageFigures } from './browser';
+import { measureBrowser, type BrowserFigures } from './browser';
 import { generatePages, PROJECT_ROOT, runBuilder, type BuilderRun } from './dataset';
 import { engineRunSchema, type EngineRun } from './engine-run';
 import { measurePayload, type Payload } from './payload';
@@ -35,7 +35,7 @@ export interface SizeResult {
   builder: BuilderRun[];
   payload: Payload;
   engine: EngineRun[];
-  browser: { app: PageFigures; floor: PageFigures | null; dataTables: PageFigures | null } | null;
+  browser: BrowserFigures | null;
 }
 
 function engineRun(dataDir: string, repeats: number): Promise<EngineRun> {

@@ -50,7 +50,8 @@ export function renderTable(
       .map((c, i) => (i < 2 || i >= cells.length - 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
       .join('  ');
   return [
-    `Machine: ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}`,
+    `Machine: ${machine.cpu} × ${machine.cores}, ${machine.memoryGB} GB, ${machine.os}, Node ${machine.node}` +
+      (machine.chromium === null ? '' : `, Chromium ${machine.chromium}`),
     ...notes,
     '',
     line(header),

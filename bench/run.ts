@@ -107,10 +107,11 @@ async function main(o: ReturnType<typeof options>): Promise<void> {
         `latencies pooled over ${results[0]?.engine[0]?.samples.filter.length ?? 0} query samples per run; total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
       'Targets apply at 1M specs; see bench/README.md for what each figure means.',
     ];
-    process.stdout.write(`${renderTable(table, o.sizes, machine(), notes)}\n`);
+    const host = machine(results.find((r) => r.browser)?.browser?.version ?? null);
+    process.stdout.write(`${renderTable(table, o.sizes, host, notes)}\n`);
     const json = {
       date: new Date().toISOString(),
-      machine: machine(),
+      machine: host,
       options: { ...o, out: undefined },
       table: table.map((r) => ({ ...r, sizes: o.sizes, verdict: verdict(r) })),
       results,

@@ -32,9 +32,11 @@ export interface Machine {
   cores: number;
   memoryGB: number;
   node: string;
+  /** Headless Chromium's version, when the browser figures were measured. */
+  chromium: string | null;
 }
 
-export function machine(): Machine {
+export function machine(chromium: string | null): Machine {
   const cpus = os.cpus();
   return {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
@@ -42,5 +44,6 @@ export function machine(): Machine {
     cores: cpus.length,
     memoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
+    chromium,
   };
 }
