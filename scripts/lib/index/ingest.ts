@@ -36,6 +36,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 async function loadIndex(href: string, store: NodeStore, options: FetchOptions, errors: Problem[]) {
   const tally = emptyTally(href);
   const mark = store.mark();
+  const errorsBefore = errors.length;
   const fail = (field: string, text: string) => {
     store.rollback(mark);
     errors.push({ file: href, field, message: text });
@@ -68,8 +69,16 @@ async function loadIndex(href: string, store: NodeStore, options: FetchOptions, 
     });
     if (!db.hasDatabase) return fail('database', 'missing: not a Spack build-cache index');
     if (db.version === null) return fail('database.version', 'missing');
-    if (!KNOWN_DB_VERSIONS.has(db.version))
-      return fail('database.version', `unknown database version "${db.version}" (this reader knows 6 to 9)`);
+    if (!KNOWN_DB_VERSIONS.has(db.version)) {
+      // Its records have another shape (v5 keys each spec by its name), so their own problems would only
+      // bury the one that matters: the version is named once, with the count of records it leaves unread.
+      errors.splice(errorsBefore);
+      const unread = tally.read > 0 ? `; its ${tally.read} record(s) were not read` : '';
+      return fail(
+        'database.version',
+        `unknown database version "${db.version}" (this reader knows 6 to 9)${unread}`,
+      );
+    }
     if (!db.hasInstalls) return fail('database.installs', 'missing');
   } catch (error) {
     return fail('', `unreadable index: ${message(error)}`);

@@ -163,9 +163,44 @@ describe('database v9 (spec file v6 nodes)', () => {
       {
         file: expect.stringMatching(/v10\.json$/),
         field: 'database.version',
-        message: 'unknown database version "10" (this reader knows 6 to 9)',
+        message: 'unknown database version "10" (this reader knows 6 to 9); its 1 record(s) were not read',
       },
     ]);
     expect(result.pages).toEqual([]);
+  });
+
+  it('names only the version of a v5 database, whose records are keyed by package name', async () => {
+    // The shape of a real Spack 0.16 mirror's index (spec format v1): no `name` field, `full_hash`.
+    const v5 = {
+      database: {
+        installs: {
+          '6vh3jypaf7u2zez3vohn66fvo6znt35l': {
+            spec: {
+              npth: {
+                version: '1.6',
+                arch: { platform: 'linux', platform_os: 'rhel5', target: 'x86_64' },
+                compiler: { name: 'gcc', version: '9.3.0' },
+                namespace: 'builtin',
+                parameters: { cflags: [] },
+                hash: '6vh3jypaf7u2zez3vohn66fvo6znt35l',
+                full_hash: '72eqme6hfi7tzw4p2yitfgo5zgwqfsij',
+              },
+            },
+            ref_count: 1,
+            in_buildcache: true,
+          },
+        },
+        version: '5',
+      },
+    };
+    const result = await ingestFiles({ 'v5.json': JSON.stringify(v5) });
+    expect(result.errors).toEqual([
+      {
+        file: expect.stringMatching(/v5\.json$/),
+        field: 'database.version',
+        message: 'unknown database version "5" (this reader knows 6 to 9); its 1 record(s) were not read',
+      },
+    ]);
+    expect(result.tallies.map((t) => [t.read, t.written.length, t.rejected])).toEqual([[1, 0, 1]]);
   });
 });
