@@ -36,9 +36,15 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 async function loadIndex(href: string, store: NodeStore, options: FetchOptions, errors: Problem[]) {
   const tally = emptyTally(href);
   const mark = store.mark();
-  const errorsBefore = errors.length;
+  // The records' own problems, held until the index as a whole is known to be readable (see below).
+  const recordProblems: Problem[] = [];
+  // One by one: an index of a million rejected records would overflow a spread's argument list.
+  const keepRecordProblems = () => {
+    for (const problem of recordProblems) errors.push(problem);
+  };
   const fail = (field: string, text: string) => {
     store.rollback(mark);
+    keepRecordProblems();
     errors.push({ file: href, field, message: text });
     tally.rejected = tally.read;
     tally.written = [];
@@ -64,7 +70,7 @@ async function loadIndex(href: string, store: NodeStore, options: FetchOptions, 
       if (result.ok) store.stage(result.node, href);
       else {
         tally.rejected++;
-        errors.push(...result.problems);
+        recordProblems.push(...result.problems);
       }
     });
     if (!db.hasDatabase) return fail('database', 'missing: not a Spack build-cache index');
@@ -72,7 +78,7 @@ async function loadIndex(href: string, store: NodeStore, options: FetchOptions, 
     if (!KNOWN_DB_VERSIONS.has(db.version)) {
       // Its records have another shape (v5 keys each spec by its name), so their own problems would only
       // bury the one that matters: the version is named once, with the count of records it leaves unread.
-      errors.splice(errorsBefore);
+      recordProblems.length = 0;
       const unread = tally.read > 0 ? `; its ${tally.read} record(s) were not read` : '';
       return fail(
         'database.version',
@@ -80,6 +86,7 @@ async function loadIndex(href: string, store: NodeStore, options: FetchOptions, 
       );
     }
     if (!db.hasInstalls) return fail('database.installs', 'missing');
+    keepRecordProblems();
   } catch (error) {
     return fail('', `unreadable index: ${message(error)}`);
   } finally {
