@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../scripts/lib/chromium';
+import { addCpuTimes, readCpuTimes, type CpuTimes } from './cpu-steal';
 import {
   APP_ARM_KEY,
   APP_COUNTS_READY,
@@ -35,6 +36,12 @@ export interface PageFigures {
   heapMB: number | null;
   /** Main-thread tasks of 50 ms or more (Long Tasks API), in ms: during load, and while typing. */
   longTasks: { load: number[]; typing: number[] };
+  /**
+   * The machine's CPU time while the keystrokes were measured (each from the key's press to its
+   * result), summed; null where /proc/stat cannot be read. Its steal share is the time this virtual
+   * machine's cores were held by the host while it wanted them, which stretches every figure here.
+   */
+  cpu: CpuTimes | null;
   /** Floor page only: body rows in view, each rewritten on every keystroke. */
   rowsRewritten?: number;
 }
@@ -85,8 +92,10 @@ async function typeKeys(page: Page, out: PageFigures, log: (line: string) => voi
     await box.fill(prefix);
     await settle(page, APP_STATUS);
     await page.evaluate(APP_ARM_KEY);
+    const before = readCpuTimes();
     await page.keyboard.press(key);
     const ms = asNumber(await page.evaluate(APP_KEY_RESULT));
+    addCpuTimes(out.cpu, before, readCpuTimes());
     if (ms !== null) out.keystrokeMs.push(ms);
     else {
       out.unchanged++;
@@ -103,6 +112,7 @@ function empty(): PageFigures {
     unchanged: 0,
     heapMB: null,
     longTasks: { load: [], typing: [] },
+    cpu: readCpuTimes() === null ? null : { steal: 0, total: 0 },
   };
 }
 
@@ -169,8 +179,10 @@ async function measureDataTables(
       await box.fill(prefix);
       await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
       await page.evaluate(DT_ARM_KEY);
+      const before = readCpuTimes();
       await page.keyboard.press(key);
       const ms = asNumber(await page.evaluate(DT_KEY_RESULT));
+      addCpuTimes(out.cpu, before, readCpuTimes());
       if (ms !== null) out.keystrokeMs.push(ms);
       else out.unchanged++;
     }

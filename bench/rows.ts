@@ -1,4 +1,5 @@
 import type { PageFigures } from './browser';
+import { stealPercent } from './cpu-steal';
 import type { SizeResult } from './measure-size';
 import type { Row } from './report';
 import { median, percentile } from './stats';
@@ -117,6 +118,11 @@ export function rows(results: readonly SizeResult[]): Row[] {
       target: { text: '≤ 30', limit: 30 },
     },
     {
+      label: 'app: host CPU steal while typing',
+      unit: '%',
+      values: each((r) => stealPercent(app(r)?.cpu)),
+    },
+    {
       label: 'floor page: keystroke → cells repainted p50',
       unit: 'ms',
       values: keys(floor, 50),
@@ -125,6 +131,11 @@ export function rows(results: readonly SizeResult[]): Row[] {
       label: 'floor page: keystroke → cells repainted p95',
       unit: 'ms',
       values: keys(floor, 95),
+    },
+    {
+      label: 'floor page: host CPU steal while typing',
+      unit: '%',
+      values: each((r) => stealPercent(floor(r)?.cpu)),
     },
     {
       label: 'floor page: body rows in view, all rewritten per key',
@@ -160,6 +171,11 @@ export function rows(results: readonly SizeResult[]): Row[] {
       label: 'DataTables: keystroke → draw painted p95',
       unit: 'ms',
       values: keys(dt, 95),
+    },
+    {
+      label: 'DataTables: host CPU steal while typing',
+      unit: '%',
+      values: each((r) => stealPercent(dt(r)?.cpu)),
     },
     {
       label: 'app faster than DataTables (keystroke p50 ratio)',

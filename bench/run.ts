@@ -12,6 +12,7 @@ import { format, resolveConfig } from 'prettier';
 import { buildProfile } from '../scripts/synthetic/profile';
 import { DEFAULT_SAMPLES, readSamples } from '../scripts/synthetic/read-samples';
 import { buildApp } from './app-build';
+import { addCpuTimes, readCpuTimes, stealPercent } from './cpu-steal';
 import { PROJECT_ROOT } from './dataset';
 import { measureSize, SINGLE_RUN_FROM, type SizeResult } from './measure-size';
 import { renderTable, sizeName, verdict } from './report';
@@ -66,6 +67,7 @@ function options() {
 
 async function main(o: ReturnType<typeof options>): Promise<void> {
   const started = performance.now();
+  const cpuAtStart = readCpuTimes();
   const log = (line: string) =>
     process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
   const work = await makeWorkDir(Math.max(...o.sizes), o.workDir);
@@ -102,16 +104,22 @@ async function main(o: ReturnType<typeof options>): Promise<void> {
       );
     }
     const table = rows(results);
+    const whole = cpuAtStart && { steal: 0, total: 0 };
+    addCpuTimes(whole, cpuAtStart, readCpuTimes());
+    const steal = stealPercent(whole);
     const notes = [
       `Runs: ${o.runs} per figure (builder and DataTables page load: 1 from ${sizeName(SINGLE_RUN_FROM)} specs), ${o.tags} weekly tags, seed ${o.seed}; ` +
         `latencies pooled over ${results[0]?.engine[0]?.samples.filter.length ?? 0} query samples per run; total ${((performance.now() - started) / 1000).toFixed(0)} s.`,
       'Targets apply at 1M specs; see bench/README.md for what each figure means.',
+      // The host's share of this virtual machine's cores moves every timing here (bench/README.md).
+      `Host CPU steal over the whole run: ${steal === null ? 'not measured (no /proc/stat)' : `${steal.toFixed(1)}%`}.`,
     ];
     const host = machine(results.find((r) => r.browser)?.browser?.version ?? null);
     process.stdout.write(`${renderTable(table, o.sizes, host, notes)}\n`);
     const json = {
       date: new Date().toISOString(),
       machine: host,
+      hostCpuStealPercent: steal,
       options: { ...o, out: undefined },
       table: table.map((r) => ({ ...r, sizes: o.sizes, verdict: verdict(r) })),
       results,
