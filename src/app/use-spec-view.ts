@@ -15,6 +15,7 @@ import { queryMask } from '../data/query/query-mask';
 import { isWantedVariant } from '../data/query/query-terms';
 import type { SpecTable } from '../data/spec-table';
 import type { ViewState } from '../url/view-state';
+import { useEngineWarmUp } from './use-engine-warm-up';
 import { useFacetCounts } from './use-facet-counts';
 import { useFacetIndex } from './use-facet-index';
 
@@ -120,6 +121,9 @@ export function useSpecView(table: SpecTable | null, view: ViewState, queryText:
   }, [table, index, selection, mask]);
   const counts = useFacetCounts(index, selection, mask);
   const countsOf = useCallback((facet: FacetKey) => counts?.[facet] ?? [], [counts]);
+  // Once loaded and counted, with nothing asked for yet: the engine's code is run before the user's
+  // first query needs it.
+  useEngineWarmUp(table, index, counts !== null && !querying && !hasFacetFilter(selection));
   const rows = useMemo((): RowOrder => {
     if (!table) return EMPTY;
     // No index yet means no filter and no query (see useFacetIndex): every row shows.
