@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { GenerateOptions, SyntheticTag } from './generate';
@@ -5,7 +6,6 @@ import { renderPage } from './render-page';
 
 /** Written beside `_cache/`: says what made the folder, and marks it as safe to replace. */
 export const MARKER = 'synthetic.json';
-const PARALLEL_WRITES = 32;
 
 export interface WriteSummary {
   tags: number;
@@ -48,20 +48,17 @@ export async function writePages(
   const summary: WriteSummary = { tags: 0, pages: 0, specs: 0, bytes: 0 };
   for (const tag of tags) {
     summary.tags++;
-    let next = 0;
-    // Tens of thousands of small files: a few writes in flight keep the disk busy without a file-handle storm.
-    const worker = async () => {
-      for (let page = tag.pages[next++]; page; page = tag.pages[next++]) {
-        const dir = path.join(out, '_cache', tag.name, page.package);
-        const text = renderPage(tag.name, page.package, page.specs);
-        await mkdir(dir, { recursive: true });
-        await writeFile(path.join(dir, 'specs.md'), text);
-        summary.pages++;
-        summary.specs += page.specs.length;
-        summary.bytes += Buffer.byteLength(text);
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL_WRITES }, worker));
+    // Synchronous on purpose, as the builder reads them (scripts/lib/run-build.ts): a million specs are
+    // about 117,000 small files, and the promise API's overhead per file outweighed the write itself.
+    for (const page of tag.pages) {
+      const dir = path.join(out, '_cache', tag.name, page.package);
+      const text = renderPage(tag.name, page.package, page.specs);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'specs.md'), text);
+      summary.pages++;
+      summary.specs += page.specs.length;
+      summary.bytes += Buffer.byteLength(text);
+    }
   }
   await writeFile(
     path.join(out, MARKER),
