@@ -32,8 +32,8 @@ export interface Payload {
  * so past these input sizes only an evenly spread subset of files is compressed and the bytes per
  * spec of that subset are reported; files of one kind are alike, so the ratio carries over.
  */
-const GZIP_BUDGET = 48e6;
-const BROTLI_BUDGET = 4e6;
+const GZIP_BUDGET = 24e6;
+const BROTLI_BUDGET = 2e6;
 
 // Asynchronous, so files compress side by side on zlib's thread pool: compressing was most of the
 // payload step, and the bench runs nothing else meanwhile.
@@ -102,14 +102,17 @@ class Meter {
 const sampleEvery = (totalBytes: number, budget: number) => Math.max(1, Math.ceil(totalBytes / budget));
 
 /**
- * The same rows in the shape assumed for cache.spack.io's 2026 `specs_data.json.gz`: one file per tag,
- * one JSON object keyed by hash (see bench/README.md for the assumption).
+ * One pass over a tag's rows (one record each, at a million specs the records were a fifth of this
+ * step's main-thread time): the tag's file in the shape assumed for cache.spack.io's 2026
+ * `specs_data.json.gz`, one JSON object keyed by hash (see bench/README.md for the assumption), and its
+ * rows for the DataTables page, one JSON array of the columns the app's table shows per row.
  */
-export function specsDataJson(table: SpecTable): string {
-  const out: Record<string, unknown> = {};
+function tagFiles(table: SpecTable): { specsData: string; rows: string[] } {
+  const specsData: Record<string, unknown> = {};
+  const rows: string[] = [];
   for (let row = 0; row < table.count; row++) {
     const r = recordAt(table, row);
-    out[r.hash] = {
+    specsData[r.hash] = {
       name: r.package,
       version: r.versions.join(','),
       compiler: r.compiler,
@@ -120,25 +123,22 @@ export function specsDataJson(table: SpecTable): string {
       stacks: r.stacks,
       tag: r.tag,
     };
+    rows.push(
+      JSON.stringify([
+        r.hash,
+        r.package,
+        r.versions.join(', '),
+        r.compiler,
+        r.os,
+        r.target,
+        r.platform,
+        r.variants.join(' '),
+        r.stacks.join(' '),
+        r.tag,
+      ]),
+    );
   }
-  return JSON.stringify(out);
-}
-
-/** One DataTables row: the columns the app's table shows, as text. */
-function dataTablesRow(table: SpecTable, row: number): string[] {
-  const r = recordAt(table, row);
-  return [
-    r.hash,
-    r.package,
-    r.versions.join(', '),
-    r.compiler,
-    r.os,
-    r.target,
-    r.platform,
-    r.variants.join(' '),
-    r.stacks.join(' '),
-    r.tag,
-  ];
+  return { specsData: JSON.stringify(specsData), rows };
 }
 
 async function pageFiles(pagesDir: string): Promise<string[]> {
@@ -178,11 +178,7 @@ export async function measurePayload(dataDir: string, pagesDir: string, rowsFile
     ),
   );
 
-  // specs_data.json runs about 2.5× our shard bytes; sampling by that estimate keeps the work bounded.
-  const specsData = new Meter(
-    sampleEvery(shardBytes * 2.5, GZIP_BUDGET),
-    sampleEvery(shardBytes * 2.5, BROTLI_BUDGET),
-  );
+  let specsData: Meter | null = null;
   const rows = createWriteStream(rowsFile);
   rows.write('[');
   let first = true;
@@ -196,16 +192,21 @@ export async function measurePayload(dataDir: string, pagesDir: string, rowsFile
         ),
       ),
     );
-    const text = encoder.encode(specsDataJson(table));
+    const files = tagFiles(table);
+    const text = encoder.encode(files.specsData);
+    // Sampled by the first tag's file, the newest and so the largest: specs_data.json runs 4 to 8 times
+    // our shard bytes with the dataset's size, too loose a ratio to size the sample by, and sized by it
+    // the sample was 4 times the budget at a million specs.
+    const total = text.byteLength * data.tags.length;
+    specsData ??= new Meter(sampleEvery(total, GZIP_BUDGET), sampleEvery(total, BROTLI_BUDGET));
     await specsData.add(text.byteLength, () => ({ bytes: text, specs: table.count }));
-    const lines: string[] = [];
-    for (let row = 0; row < table.count; row++) {
-      lines.push(`${first ? '' : ','}${JSON.stringify(dataTablesRow(table, row))}`);
+    if (files.rows.length > 0) {
+      if (!rows.write(`${first ? '' : '\n,'}${files.rows.join('\n,')}`)) await once(rows, 'drain');
       first = false;
     }
-    if (!rows.write(lines.join('\n'))) await once(rows, 'drain');
   }
   rows.end(']');
+  if (!specsData) throw new Error(`${dataDir}: the manifest lists no tags`);
   await once(rows, 'finish');
 
   const files = await pageFiles(pagesDir);
