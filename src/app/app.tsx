@@ -125,12 +125,23 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
       setView((v) => setFacetValue(v, facet, value, mark)),
     [setView],
   );
-  const chips = activeFilters(view).map((f) => ({
+  // The query chip follows the applied query, not the URL (which trails it by a pause), so the chips row
+  // shows up with the rows it explains instead of pushing the table down mid-typing. Removing it, or
+  // clearing all, empties the box too: a query not yet in the URL would otherwise come back with it.
+  const { setDraft } = query;
+  const chips = activeFilters({ ...view, q: query.applied }).map((f) => ({
     label: f.facet !== 'q' ? f.facet : specView.queryError ? 'query (not applied)' : 'query',
     value: f.value,
     excluded: f.excluded,
-    onRemove: () => setView((v) => removeFilter(v, f)),
+    onRemove: () => {
+      if (f.facet === 'q') setDraft('');
+      setView((v) => removeFilter(v, f));
+    },
   }));
+  const clearAll = () => {
+    setDraft('');
+    setView(clearFilters);
+  };
 
   const statusParts: StatusParts | null = loaded
     ? {
@@ -189,7 +200,7 @@ export function App({ manifestUrl = defaultManifestUrl(), fetcher }: AppProps) {
                 rows={specView.rows}
                 fileStem={`spack-specs-${partial ? partial.tag : tagNames.join('+')}`}
               />
-              <FilterChips chips={chips} onClearAll={() => setView(clearFilters)} />
+              <FilterChips chips={chips} onClearAll={clearAll} />
               {view.view === 'packages' ? (
                 <PackageTable packages={packages} onOpen={(pkg) => setView((v) => openPackage(v, pkg))} />
               ) : (

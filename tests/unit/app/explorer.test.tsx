@@ -106,6 +106,31 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     await waitFor(() => expect(decodeViewState(window.location.search).state.q).toBe('hdf5 +mpi'));
   });
 
+  it('shows the typed query as a chip at once, and removing it or clearing all empties the box', async () => {
+    const user = await start();
+    const box = screen.getByRole('searchbox', { name: 'Spec query' });
+    const chips = () => screen.queryByRole('group', { name: 'Active filters' });
+    await user.type(box, 'zlib');
+    // Before the URL catches up (a pause after the last key), the chips row is already there.
+    expect(decodeViewState(window.location.search).state.q).toBe('');
+    expect(chips()).toHaveTextContent('query: zlib');
+    await expectCount(specs.filter((s) => s.pkg === 'zlib').length);
+
+    await user.click(screen.getByRole('button', { name: 'Remove filter query: zlib' }));
+    expect(box).toHaveValue('');
+    expect(chips()).not.toBeInTheDocument();
+    await expectCount(1001);
+
+    await user.type(box, 'cmake');
+    await user.click(screen.getByRole('button', { name: 'Clear all' }));
+    expect(box).toHaveValue('');
+    // Past the pause that commits a typed query: the cleared one must not come back from a timer.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(box).toHaveValue('');
+    expect(decodeViewState(window.location.search).state.q).toBe('');
+    await expectCount(1001);
+  });
+
   it('lists first in each row the variants the query and the variant facet ask for', async () => {
     const user = await start();
     // Every row rendered, the overscan's too once the new result is painted (see shownRows).
