@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { parseQuery, type QueryError } from '../data/query/parse-query';
 
-const COMMIT_DELAY_MS = 400;
+/** The pause after the last keystroke before the applied query goes into the URL. */
+export const COMMIT_DELAY_MS = 400;
 
 /**
  * The query box. Every keystroke that leaves a parseable query applies it at once (`applied`); a text

@@ -2,6 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/app';
+import { COMMIT_DELAY_MS } from '../../../src/app/use-query-draft';
 import { decodeViewState } from '../../../src/url/codec';
 import { builtSampleData } from '../../helpers/built-data';
 import { referencePages, type RefSpec } from '../../helpers/reference-pages';
@@ -125,7 +126,7 @@ describe('spec explorer interactions (jsdom, real embedded data)', () => {
     await user.click(screen.getByRole('button', { name: 'Clear all' }));
     expect(box).toHaveValue('');
     // Past the pause that commits a typed query: the cleared one must not come back from a timer.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, COMMIT_DELAY_MS + 200));
     expect(box).toHaveValue('');
     expect(decodeViewState(window.location.search).state.q).toBe('');
     await expectCount(1001);
