@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { countBy, crossCount } from '../src/data/engine/aggregate';
 import { facetCounts } from '../src/data/engine/facet-count-job';
-import { buildFacetIndex, filterRows } from '../src/data/engine/facets';
+import { filterRows } from '../src/data/engine/facets';
+import { buildFacetIndex } from '../src/data/engine/facet-index-builder';
 import { bitsetOrder } from '../src/data/engine/row-order';
 import { sortRows } from '../src/data/engine/sort';
 import { joinPool, poolPrefix } from '../src/data/hash-pool';

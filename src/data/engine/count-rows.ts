@@ -27,7 +27,7 @@ export function countValues(column: FacetColumn, values: FacetValues, rows: Uint
  * Adds one per distinct value id of a row's list; `stamp[id] === mark` says id was already counted under
  * this mark (the row, or its position in a list of rows that may repeat a row).
  */
-function countList(
+export function countList(
   list: ListColumn,
   idOfCode: Uint32Array,
   row: number,

@@ -1,8 +1,6 @@
-import { hashPostings } from '../hash-column';
 import type { ListColumn, SpecTable } from '../spec-table';
 import { Bitset } from './bitset';
-import { countValues } from './count-rows';
-import { defaultKeyLimit, scalarKeys, withListKeys, type RowKeys } from './row-keys';
+import type { RowKeys } from './row-keys';
 import { rankStrings, type StringOrder } from './version-compare';
 
 /** The facets of a spec, in the order the UI and the URL list them. */
@@ -126,110 +124,6 @@ export interface FacetPostings {
 export interface FacetIndex {
   count: number;
   facets: Record<FacetKey, FacetPostings>;
-}
-
-/** A facet's posting lists; a list facet's row keys are left to `withListKeys`, a step of their own. */
-function buildPostings(table: SpecTable, facet: FacetKey): FacetPostings {
-  const column = facetColumn(table, facet);
-  const values = facetValues(column.dict, facet);
-  const all = new Uint32Array(table.count);
-  for (let r = 0; r < all.length; r++) all[r] = r;
-  // Counting per row id (deduplicated) sizes each posting list exactly; a second pass fills them in.
-  const lengths = countValues(column, values, all);
-  const offsets = new Uint32Array(lengths.length + 1);
-  for (let v = 0; v < lengths.length; v++) offsets[v + 1] = (offsets[v] ?? 0) + (lengths[v] ?? 0);
-  const rows = new Uint32Array(offsets[lengths.length] ?? 0);
-  const next = offsets.slice(0, lengths.length);
-  const add = (id: number, row: number) => {
-    const at = next[id] ?? 0;
-    // Rows arrive in ascending order, so a repeat of the same value in one row is always the last entry.
-    if (at > (offsets[id] ?? 0) && rows[at - 1] === row) return;
-    rows[at] = row;
-    next[id] = at + 1;
-  };
-  const { idOfCode } = values;
-  if (column.kind === 'scalar') {
-    for (let r = 0; r < table.count; r++) add(idOfCode[column.codes[r] ?? 0] ?? 0, r);
-    return { column, values, offsets, rows, keys: scalarKeys(column.codes, idOfCode) };
-  }
-  const { offsets: rowStart, values: codes } = column.list;
-  for (let r = 0; r < table.count; r++) {
-    const end = rowStart[r + 1] ?? 0;
-    for (let k = rowStart[r] ?? 0; k < end; k++) add(idOfCode[codes[k] ?? 0] ?? 0, r);
-  }
-  return { column, values, offsets, rows, keys: null };
-}
-
-/**
- * Builds a table's facet index one part at a time, so that a build of about a second at a million rows
- * can be spread over short tasks; `finish` builds whatever is left at once.
- */
-export class FacetIndexBuilder {
-  private readonly built: Partial<Record<FacetKey, FacetPostings>> = {};
-  private readonly keyed = new Set<FacetKey>();
-  private hashesBuilt = false;
-  private index: FacetIndex | null = null;
-  private readonly keyLimit: number;
-
-  /** `keyLimit`: the most distinct lists a list facet may have and still get row keys (see row-keys). */
-  constructor(
-    private readonly table: SpecTable,
-    options: { keyLimit?: number } = {},
-  ) {
-    this.keyLimit = options.keyLimit ?? defaultKeyLimit(table.count);
-  }
-
-  /** Every part is built: `finish` returns at once. */
-  get done(): boolean {
-    return this.hashesBuilt && FACETS.every((facet) => this.keyed.has(facet));
-  }
-
-  /**
-   * Builds the next part not yet built: each facet's posting lists, then each list facet's row keys
-   * (the variant facet's postings and keys together took over half a second at a million rows), then the
-   * table's hash postings (kept by hash-column, built here so that the first hash search does not pay
-   * for them); true once all are.
-   */
-  step(): boolean {
-    const facet = FACETS.find((f) => this.built[f] === undefined);
-    const unkeyed = FACETS.find((f) => !this.keyed.has(f));
-    if (facet !== undefined) {
-      const postings = buildPostings(this.table, facet);
-      this.built[facet] = postings;
-      // A scalar facet's keys are its codes, there with the postings.
-      if (postings.column.kind === 'scalar') this.keyed.add(facet);
-    } else if (unkeyed !== undefined) this.complete(unkeyed);
-    else this.buildHashes();
-    return this.done;
-  }
-
-  /** The index, with whatever is left built at once; the same object on every call. */
-  finish(): FacetIndex {
-    this.buildHashes();
-    this.index ??= { count: this.table.count, facets: mapFacets((facet) => this.complete(facet)) };
-    return this.index;
-  }
-
-  /** A facet's postings with their row keys, building what is missing. */
-  private complete(facet: FacetKey): FacetPostings {
-    let postings = this.built[facet] ?? buildPostings(this.table, facet);
-    if (!this.keyed.has(facet)) {
-      postings = withListKeys(postings, this.table.count, this.keyLimit);
-      this.keyed.add(facet);
-    }
-    this.built[facet] = postings;
-    return postings;
-  }
-
-  private buildHashes(): void {
-    hashPostings(this.table.hashes);
-    this.hashesBuilt = true;
-  }
-}
-
-/** Posting lists per facet per distinct value, built once per table so each click costs only the selected values. */
-export function buildFacetIndex(table: SpecTable, options: { keyLimit?: number } = {}): FacetIndex {
-  return new FacetIndexBuilder(table, options).finish();
 }
 
 export interface ResolvedFilter {

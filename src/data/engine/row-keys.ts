@@ -1,6 +1,5 @@
 import type { ListColumn } from '../spec-table';
 import type { Bitset } from './bitset';
-import type { FacetPostings } from './facets';
 
 /**
  * A facet column as one small key per row, for counting: key k stands for the distinct value ids
@@ -26,70 +25,103 @@ export function scalarKeys(codes: Uint32Array, idOfCode: Uint32Array): RowKeys {
 export const defaultKeyLimit = (rows: number): number => Math.max(1024, rows >>> 2);
 
 /**
- * The rows of a list column keyed by their distinct ids (in first-seen order within the row), or null
- * when the rows hold more than `limit` distinct lists; counting then walks the lists themselves.
+ * The rows of a list column keyed by their distinct ids (in first-seen order within the row), built a
+ * range of rows at a time (at a million rows the variant facet's keys took 80 to 90 ms in one go), or
+ * null when the rows hold more than `limit` distinct lists; counting then walks the lists themselves.
  */
+export class ListKeysJob {
+  /** The next row to key. */
+  private r = 0;
+  private readonly keys: Uint32Array;
+  private readonly keyStart: number[] = [0];
+  private readonly keyIds: number[] = [];
+  private readonly keyHash: number[] = [];
+  // Open addressing over key numbers (-1 = empty), grown to stay at most half full.
+  private slots = new Int32Array(1024).fill(-1);
+  // The row's distinct ids; `seen[id] === r` marks an id already taken from row r.
+  private row = new Uint32Array(64);
+  private readonly seen: Int32Array;
+  private overLimit = false;
+
+  constructor(
+    private readonly list: ListColumn,
+    private readonly idOfCode: Uint32Array,
+    private readonly rows: number,
+    private readonly limit: number,
+  ) {
+    this.keys = new Uint32Array(rows);
+    let ids = 0;
+    for (const id of idOfCode) ids = Math.max(ids, id + 1);
+    this.seen = new Int32Array(ids).fill(-1);
+  }
+
+  /** Keys at most `budget` more rows (all of them with `Infinity`); true once there is nothing left to do. */
+  run(budget: number): boolean {
+    const { offsets: rowStart, values: codes } = this.list;
+    const { idOfCode, keys, keyStart, keyIds, keyHash, seen, limit } = this;
+    const end = Math.min(this.rows, this.r + budget);
+    for (let r = this.r; r < end && !this.overLimit; r++) {
+      const start = rowStart[r] ?? 0;
+      const stop = rowStart[r + 1] ?? 0;
+      if (stop - start > this.row.length) this.row = new Uint32Array(stop - start);
+      const { row } = this;
+      let n = 0;
+      let hash = 0x811c9dc5;
+      for (let k = start; k < stop; k++) {
+        const id = idOfCode[codes[k] ?? 0] ?? 0;
+        if (seen[id] === r) continue;
+        seen[id] = r;
+        row[n++] = id;
+        hash = Math.imul(hash ^ id, 0x01000193);
+      }
+      // Mixed (murmur3's finaliser), so that lists whose ids agree in their low bits do not share a slot.
+      hash = mix(hash);
+      const { slots } = this;
+      let slot = hash & (slots.length - 1);
+      let key = slots[slot] ?? -1;
+      while (
+        key >= 0 &&
+        !(keyHash[key] === hash && sameIds(keyIds, keyStart[key] ?? 0, keyStart[key + 1] ?? 0, row, n))
+      ) {
+        slot = (slot + 1) & (slots.length - 1);
+        key = slots[slot] ?? -1;
+      }
+      if (key < 0) {
+        key = keyHash.length;
+        if (key >= limit) {
+          this.overLimit = true;
+          break;
+        }
+        keyHash.push(hash);
+        for (let i = 0; i < n; i++) keyIds.push(row[i] ?? 0);
+        keyStart.push(keyIds.length);
+        slots[slot] = key;
+        if (keyHash.length * 2 > slots.length) this.slots = rehash(keyHash, slots.length * 2);
+      }
+      keys[r] = key;
+    }
+    this.r = end;
+    return this.overLimit || this.r === this.rows;
+  }
+
+  /** The keys, or null past the limit; once `run` has returned true. */
+  result(): RowKeys | null {
+    if (this.overLimit) return null;
+    if (this.r < this.rows)
+      throw new Error(`row keys: ${this.rows - this.r} of ${this.rows} rows not keyed yet`);
+    return { keys: this.keys, offsets: Uint32Array.from(this.keyStart), ids: Uint32Array.from(this.keyIds) };
+  }
+}
+
 export function listKeys(
   list: ListColumn,
   idOfCode: Uint32Array,
   rows: number,
   limit: number,
 ): RowKeys | null {
-  const { offsets: rowStart, values: codes } = list;
-  const keys = new Uint32Array(rows);
-  const keyStart: number[] = [0];
-  const keyIds: number[] = [];
-  const keyHash: number[] = [];
-  // Open addressing over key numbers (-1 = empty), grown to stay at most half full.
-  let slots = new Int32Array(1024).fill(-1);
-  // The row's distinct ids; `seen[id] === r` marks an id already taken from row r.
-  let row = new Uint32Array(64);
-  let ids = 0;
-  for (const id of idOfCode) ids = Math.max(ids, id + 1);
-  const seen = new Int32Array(ids).fill(-1);
-  for (let r = 0; r < rows; r++) {
-    const start = rowStart[r] ?? 0;
-    const end = rowStart[r + 1] ?? 0;
-    if (end - start > row.length) row = new Uint32Array(end - start);
-    let n = 0;
-    let hash = 0x811c9dc5;
-    for (let k = start; k < end; k++) {
-      const id = idOfCode[codes[k] ?? 0] ?? 0;
-      if (seen[id] === r) continue;
-      seen[id] = r;
-      row[n++] = id;
-      hash = Math.imul(hash ^ id, 0x01000193);
-    }
-    // Mixed (murmur3's finaliser), so that lists whose ids agree in their low bits do not share a slot.
-    hash = mix(hash);
-    let slot = hash & (slots.length - 1);
-    let key = slots[slot] ?? -1;
-    while (
-      key >= 0 &&
-      !(keyHash[key] === hash && sameIds(keyIds, keyStart[key] ?? 0, keyStart[key + 1] ?? 0, row, n))
-    ) {
-      slot = (slot + 1) & (slots.length - 1);
-      key = slots[slot] ?? -1;
-    }
-    if (key < 0) {
-      key = keyHash.length;
-      if (key >= limit) return null;
-      keyHash.push(hash);
-      for (let i = 0; i < n; i++) keyIds.push(row[i] ?? 0);
-      keyStart.push(keyIds.length);
-      slots[slot] = key;
-      if (keyHash.length * 2 > slots.length) slots = rehash(keyHash, slots.length * 2);
-    }
-    keys[r] = key;
-  }
-  return { keys, offsets: Uint32Array.from(keyStart), ids: Uint32Array.from(keyIds) };
-}
-
-/** A list facet's postings with their row keys (a scalar facet's have them already). */
-export function withListKeys(postings: FacetPostings, rows: number, limit: number): FacetPostings {
-  const { column, values } = postings;
-  if (column.kind === 'scalar') return postings;
-  return { ...postings, keys: listKeys(column.list, values.idOfCode, rows, limit) };
+  const job = new ListKeysJob(list, idOfCode, rows, limit);
+  job.run(Infinity);
+  return job.result();
 }
 
 function mix(hash: number): number {

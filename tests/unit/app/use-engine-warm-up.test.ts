@@ -1,7 +1,7 @@
 import { renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useEngineWarmUp } from '../../../src/app/use-engine-warm-up';
-import { buildFacetIndex } from '../../../src/data/engine/facets';
+import { buildFacetIndex } from '../../../src/data/engine/facet-index-builder';
 import { parseQuery } from '../../../src/data/query/parse-query';
 import { queryMask } from '../../../src/data/query/query-mask';
 import { warmUpQueries } from '../../../src/data/query/warm-up-queries';

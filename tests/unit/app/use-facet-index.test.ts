@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useFacetIndex } from '../../../src/app/use-facet-index';
-import { buildFacetIndex } from '../../../src/data/engine/facets';
+import { buildFacetIndex } from '../../../src/data/engine/facet-index-builder';
 import { spec, tableOf } from '../engine/fixtures';
 
 const table = () => tableOf([['t', [spec({ os: 'a' }), spec({ os: 'b', hash: 'b'.repeat(32) })]]]);

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { countBy, crossCount } from '../../../src/data/engine/aggregate';
-import { buildFacetIndex } from '../../../src/data/engine/facets';
+import { buildFacetIndex } from '../../../src/data/engine/facet-index-builder';
 import { Bitset } from '../../../src/data/engine/bitset';
 import { FACETS, rowsOf, tableArb } from './fixtures';
 import { refCountBy, refCrossCount } from './reference';

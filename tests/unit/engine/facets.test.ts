@@ -1,13 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Bitset } from '../../../src/data/engine/bitset';
+import { buildFacetIndex } from '../../../src/data/engine/facet-index-builder';
 import {
-  buildFacetIndex,
   emptySelection,
   filterRows,
   type FacetKey,
   type FacetSelection,
-  FacetIndexBuilder,
 } from '../../../src/data/engine/facets';
 import { facetCountJob, facetCounts } from '../../../src/data/engine/facet-count-job';
 import { FACETS, dictsOf, maskArb, maskFor, rowsOf, selectionArb, spec, tableArb, tableOf } from './fixtures';
@@ -227,28 +226,6 @@ describe('filterRows and facetCounts (properties)', () => {
           expect(filterRows(idx, only, extra).count()).toBe(count);
         }
       }),
-    );
-  });
-});
-
-describe('FacetIndexBuilder', () => {
-  it('builds the same index one part per step, or the rest at once after any number of steps', () => {
-    // One step per facet's postings, one per list facet's row keys, then one for the hash postings.
-    const parts = FACETS.length + 3 + 1;
-    fc.assert(
-      fc.property(tableArb, fc.nat(parts + 2), (table, steps) => {
-        const whole = buildFacetIndex(table);
-        const builder = new FacetIndexBuilder(table);
-        for (let i = 1; i <= steps; i++) expect(builder.step()).toBe(i >= parts);
-        expect(builder.done).toBe(steps >= parts);
-        const index = builder.finish();
-        expect(index).toEqual(whole);
-        expect(builder.done).toBe(true);
-        // Once finished, it is the same index, however it is asked for again.
-        expect(builder.step()).toBe(true);
-        expect(builder.finish()).toBe(index);
-      }),
-      { numRuns: 50 },
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Bitset } from '../../../src/data/engine/bitset';
 import {
   countKeyPairs,
+  ListKeysJob,
   listKeys,
   scalarKeys,
   spreadKeyCounts,
@@ -93,6 +94,34 @@ describe('listKeys', () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe('ListKeysJob', () => {
+  it('keys the rows a range at a time as listKeys does in one go, or gives up past the limit as it does', () => {
+    const rowArb = fc.array(fc.array(fc.nat(12), { maxLength: 5 }), { maxLength: 300 });
+    fc.assert(
+      fc.property(rowArb, fc.integer({ min: 1, max: 40 }), fc.nat(60), (rows, budget, limit) => {
+        const list = listOf(rows);
+        const whole = listKeys(list, identity(13), rows.length, limit);
+        const job = new ListKeysJob(list, identity(13), rows.length, limit);
+        // Each call goes through at most `budget` rows: all but the last of these calls leave rows to
+        // key, unless the job gave up past the limit.
+        const calls = Math.max(1, Math.ceil(rows.length / budget));
+        let done = false;
+        for (let i = 1; i < calls && !done; i++) done = job.run(budget);
+        expect(done && whole !== null).toBe(false);
+        expect(done || job.run(budget)).toBe(true);
+        expect(job.result()).toEqual(whole);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('names the rows not keyed yet when asked for its keys too soon', () => {
+    const job = new ListKeysJob(listOf([[0], [1], [0]]), identity(2), 3, 10);
+    expect(job.run(2)).toBe(false);
+    expect(() => job.result()).toThrow('row keys: 1 of 3 rows not keyed yet');
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type SpecRecord,
   type SpecTable,
 } from '../../../src/data/spec-table';
-import { buildFacetIndex } from '../../../src/data/engine/facets';
+import { buildFacetIndex } from '../../../src/data/engine/facet-index-builder';
 import { compileQuery, filterRows } from '../../../src/data/query/match-query';
 import { queryMask } from '../../../src/data/query/query-mask';
 import { parseVariantToken } from '../../../src/data/query/query-terms';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildFacetIndex } from '../../../src/data/engine/facets';
+import { buildFacetIndex } from '../../../src/data/engine/facet-index-builder';
 import { parseQuery } from '../../../src/data/query/parse-query';
 import { queryMask } from '../../../src/data/query/query-mask';
 import { warmUpQueries } from '../../../src/data/query/warm-up-queries';
