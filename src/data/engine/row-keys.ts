@@ -113,6 +113,7 @@ export class ListKeysJob {
   }
 }
 
+/** A list column's row keys in one go (see ListKeysJob). */
 export function listKeys(
   list: ListColumn,
   idOfCode: Uint32Array,
